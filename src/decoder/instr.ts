@@ -1,0 +1,172 @@
+/**
+ * Decoding of instructions ("Binary Format › Instructions"), driven by the
+ * opcode table: the opcode (a byte, or a prefix byte and a LEB128 u32
+ * sub-opcode) selects a row, and the row's `Imm` kind says which immediates
+ * follow. `readInstr` fills a reusable `Instr`; `scanExpr` walks a whole
+ * expression to its final `end`, checking that every instruction decodes.
+ *
+ * Not here: typing (validator), and structural rules like `else` only inside
+ * `if` (validator). Block nesting is only counted, to find the end.
+ */
+import { Imm, OPCODES, SINGLE, prefixed } from '../ast/opcodes.js';
+import { Op } from '../ast/op-ids.js';
+import { MEMARG_HAS_MEMORY, type Catch, type Instr } from '../ast/instr.js';
+import { readBlockType, readHeapRef, readValType } from './types.js';
+import type { Reader } from './reader.js';
+
+/** Per-Op immediate kind, as a typed array for the hot path. */
+const IMM_OF: Uint8Array = Uint8Array.from(OPCODES, (row) => row[3]);
+
+/** Reads the opcode at the reader's position and returns its Op; "illegal opcode" if none. */
+export function readOpcode(r: Reader): number {
+  const start = r.pos;
+  const b = r.u8();
+  const op = SINGLE[b]!;
+  if (op >= 0) return op;
+  if (op === -2) {
+    const sub = r.u32();
+    const p = prefixed(b, sub);
+    if (p >= 0) return p;
+    r.fail(`illegal opcode ${b.toString(16)} ${sub.toString(16)}`, start);
+  }
+  return r.fail(`illegal opcode ${b.toString(16)}`, start);
+}
+
+/** Reads the memarg immediates into `ins` (x = flags, y = memory, lo/hi = offset). */
+function readMemArg(r: Reader, ins: Instr): void {
+  const start = r.pos;
+  const flags = r.u32();
+  if (flags >= 0x80) r.fail('malformed memop flags', start);
+  ins.x = flags;
+  ins.y = flags & MEMARG_HAS_MEMORY ? r.u32() : 0;
+  ins.lo = r.u64();
+  ins.hi = r.hi;
+}
+
+/** Reads one instruction (opcode and immediates) into `ins`. */
+export function readInstr(r: Reader, ins: Instr): void {
+  const op = readOpcode(r);
+  ins.op = op;
+  switch (IMM_OF[op]) {
+    case Imm.None:
+      return;
+    case Imm.BlockType:
+      ins.x = readBlockType(r);
+      return;
+    case Imm.Label: case Imm.Func: case Imm.Type: case Imm.Tag: case Imm.Local: case Imm.Global:
+    case Imm.Table: case Imm.Memory: case Imm.Data: case Imm.Elem:
+      ins.x = r.u32();
+      return;
+    case Imm.BrTable: {
+      const n = r.u32();
+      const list: number[] = (ins.list = []);
+      for (let i = 0; i < n; i++) list.push(r.u32());
+      ins.x = r.u32();
+      return;
+    }
+    case Imm.CallIndirect: case Imm.TypeField: case Imm.TypeCount: case Imm.TypeData: case Imm.TypeElem:
+    case Imm.TypeType: case Imm.DataMemory: case Imm.MemoryMemory: case Imm.ElemTable: case Imm.TableTable:
+      ins.x = r.u32();
+      ins.y = r.u32();
+      return;
+    case Imm.MemArg:
+      readMemArg(r, ins);
+      return;
+    case Imm.MemArgLane:
+      readMemArg(r, ins);
+      ins.z = r.u8();
+      return;
+    case Imm.Lane:
+      ins.x = r.u8();
+      return;
+    case Imm.Shuffle: case Imm.V128:
+      ins.bytes = r.bytes(16);
+      return;
+    case Imm.I32:
+      ins.x = r.s32();
+      return;
+    case Imm.I64:
+      ins.lo = r.s64();
+      ins.hi = r.hi;
+      return;
+    case Imm.F32:
+      ins.x = r.bits32();
+      return;
+    case Imm.F64:
+      ins.lo = r.bits32() | 0;
+      ins.hi = r.bits32() | 0;
+      return;
+    case Imm.SelectTypes: {
+      const n = r.u32();
+      const list: number[] = (ins.list = []);
+      for (let i = 0; i < n; i++) list.push(readValType(r));
+      return;
+    }
+    case Imm.HeapType:
+      ins.x = readHeapRef(r, op === Op.ref_null || op === Op.ref_test_null || op === Op.ref_cast_null
+        || op === Op.ref_cast_desc_eq_null);
+      return;
+    case Imm.BrOnCast: {
+      const start = r.pos;
+      const flags = r.u8();
+      if (flags > 3) r.fail('malformed cast flags', start);
+      ins.x = r.u32();
+      ins.y = readHeapRef(r, (flags & 1) !== 0);
+      ins.z = readHeapRef(r, (flags & 2) !== 0);
+      return;
+    }
+    case Imm.TryTable: {
+      ins.x = readBlockType(r);
+      const n = r.u32();
+      const catches: Catch[] = ins.catches = [];
+      for (let i = 0; i < n; i++) {
+        const start = r.pos;
+        const kind = r.u8();
+        if (kind > 3) r.fail('malformed catch clause', start);
+        const tag = kind < 2 ? r.u32() : 0;
+        catches.push({ kind, tag, label: r.u32() });
+      }
+      return;
+    }
+    case Imm.Zero: {
+      const start = r.pos;
+      if (r.u8() !== 0) r.fail('zero byte expected', start);
+      return;
+    }
+  }
+}
+
+/** What `scanExpr` learned about an expression. */
+export interface ScanInfo {
+  /** The expression uses memory.init or data.drop (needs the data count section). */
+  usesDataIndex: boolean;
+}
+
+const scratch: Instr = { op: 0, x: 0, y: 0, z: 0, lo: 0, hi: 0, bytes: null, list: [], catches: [] };
+
+/**
+ * Walks an expression from the reader's position to its final `end`
+ * (counting nested blocks), checking that every instruction decodes. Leaves
+ * the reader just after that `end`.
+ */
+export function scanExpr(r: Reader, info: ScanInfo): void {
+  let depth = 1;
+  const ins = scratch;
+  for (;;) {
+    readInstr(r, ins);
+    switch (ins.op) {
+      case Op.block: case Op.loop: case Op.if: case Op.try: case Op.try_table:
+        depth++;
+        break;
+      case Op.end: case Op.delegate:
+        if (--depth === 0) {
+          if (ins.op === Op.delegate) r.fail('unexpected delegate', r.pos - 1);
+          return;
+        }
+        break;
+      case Op.memory_init: case Op.data_drop: case Op.array_new_data: case Op.array_init_data:
+        info.usesDataIndex = true;
+        break;
+    }
+  }
+}
