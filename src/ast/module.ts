@@ -146,6 +146,12 @@ export interface Module {
    * separately because a streaming decoder knows them before the bodies arrive.
    */
   funcTypes: number[];
+  /**
+   * Ids of the non-custom sections present in the binary, in order (kept so
+   * that empty sections re-encode); null for modules not decoded from a
+   * binary, whose non-empty sections are written.
+   */
+  sections: number[] | null;
 }
 
 /** An empty module. */
@@ -153,6 +159,7 @@ export function emptyModule(): Module {
   return {
     types: [], recGroups: [], imports: [], funcs: [], tables: [], memories: [], tags: [], globals: [],
     exports: [], start: null, elems: [], datas: [], dataCount: null, customs: [], names: null, funcTypes: [],
+    sections: null,
   };
 }
 

@@ -189,7 +189,7 @@ export interface GlobalType {
 
 /** The type of an import or export ("External Types"). */
 export type ExternType =
-  | { kind: 'func'; type: number }
+  | { kind: 'func'; type: number; /** Custom descriptors: an exact function import (kind 0x20). */ exact?: boolean }
   | { kind: 'table'; type: TableType }
   | { kind: 'memory'; type: MemType }
   | { kind: 'global'; type: GlobalType }

@@ -12,7 +12,8 @@
  */
 import { CompileError } from '../errors.js';
 import { SectionId, SECTION_ORDER, emptyModule, type Func, type Module } from '../ast/module.js';
-import { Reader } from './reader.js';
+import { Reader, TruncatedError } from './reader.js';
+import { enabledOps, withDefaults, type Features } from '../ast/features.js';
 import type { ScanInfo } from './instr.js';
 import {
   decodeDataCountSection, decodeDataSection, decodeElementSection, decodeExportSection, decodeFunctionBody,
@@ -20,8 +21,10 @@ import {
   decodeTableSection, decodeTagSection, decodeTypeSection, parseNames,
 } from './sections.js';
 
-/** Callbacks a streaming consumer (the validator, `compileStreaming`) may register. */
+/** Callbacks a streaming consumer (the validator, `compileStreaming`) may register, and options. */
 export interface DecodeHooks {
+  /** Proposals beyond WebAssembly 3.0 to accept (see src/ast/features.ts). */
+  features?: Partial<Features>;
   /** Called after each section is decoded (for the code section: after its last body). */
   onSection?(id: number, module: Module): void;
   /** Called for each function body as soon as it is decoded; `index` counts defined functions. */
@@ -85,9 +88,15 @@ export class ModuleDecoder {
   private bodyEnd = 0;
   private sawCode = false;
   private sawFunction = false;
+  private countMismatch = false;
+
+  private readonly features: Features;
+  private readonly ops: Uint8Array;
 
   constructor(hooks: DecodeHooks = {}) {
     this.hooks = hooks;
+    this.features = withDefaults(hooks.features);
+    this.ops = enabledOps(this.features);
   }
 
   /** Adds bytes and decodes as far as they allow. */
@@ -117,7 +126,7 @@ export class ModuleDecoder {
     const m = this.module;
     const ended = this.state === State.SectionHeader && this.pos === this.len;
     if (!ended) this.fail(this.state === State.Header ? 'unexpected end' : 'unexpected end of section or function', this.len);
-    if (!this.sawCode && m.funcTypes.length > 0) {
+    if (this.countMismatch || (!this.sawCode && m.funcTypes.length > 0)) {
       this.fail('function and code section have inconsistent lengths', this.len);
     }
     if (m.dataCount !== null && m.dataCount !== m.datas.length) {
@@ -132,7 +141,10 @@ export class ModuleDecoder {
   }
 
   private reader(start: number, end: number): Reader {
-    return new Reader(this.buf, start, end, 0);
+    const r = new Reader(this.buf, start, end, 0);
+    r.features = this.features;
+    r.ops = this.ops;
+    return r;
   }
 
   private run(final: boolean): void {
@@ -140,12 +152,16 @@ export class ModuleDecoder {
       const avail = this.len - this.pos;
       switch (this.state) {
         case State.Header: {
-          for (let i = 0; i < Math.min(avail, HEADER_SIZE); i++) {
-            const b = this.buf[this.pos + i]!;
-            if (i < 4 && b !== MAGIC[i]) this.fail('magic header not detected', i);
-            if (i >= 4 && b !== VERSION[i - 4]) this.fail('unknown binary version', 4);
+          if (avail < 4) {
+            if (final) this.fail('unexpected end', this.len);
+            return;
           }
-          if (avail < HEADER_SIZE) return;
+          for (let i = 0; i < 4; i++) if (this.buf[i] !== MAGIC[i]) this.fail('magic header not detected', 0);
+          if (avail < HEADER_SIZE) {
+            if (final) this.fail('unexpected end', this.len);
+            return;
+          }
+          for (let i = 4; i < 8; i++) if (this.buf[i] !== VERSION[i - 4]) this.fail('unknown binary version', 4);
           this.pos += HEADER_SIZE;
           this.state = State.SectionHeader;
           break;
@@ -166,6 +182,7 @@ export class ModuleDecoder {
             if (rank <= this.lastRank) this.fail('unexpected content after last section', start);
             this.lastRank = rank;
             this.lastId = id;
+            (this.module.sections ??= []).push(id);
           }
           this.sectionId = id;
           this.sectionEnd = bodyStart + size;
@@ -183,7 +200,8 @@ export class ModuleDecoder {
             if (final) this.fail('length out of bounds', this.len);
             return;
           }
-          this.decodeSection(this.sectionId, this.pos, this.sectionEnd);
+          if (!this.retryable(() => this.decodeSection(this.sectionId, this.pos, this.sectionEnd, this.sectionEnd),
+            () => this.decodeSection(this.sectionId, this.pos, this.sectionEnd, this.len), final)) return;
           this.pos = this.sectionEnd;
           this.state = State.SectionHeader;
           break;
@@ -198,9 +216,9 @@ export class ModuleDecoder {
             return;
           }
           this.pos += lebLength;
-          if (n !== this.module.funcTypes.length) {
-            this.fail('function and code section have inconsistent lengths', this.pos - lebLength);
-          }
+          // Checked when the module is complete, as the reference decoder does,
+          // so that a later section-order error is the one reported.
+          this.countMismatch = n !== this.module.funcTypes.length;
           this.codeLeft = n;
           this.state = State.CodeBodySize;
           break;
@@ -223,7 +241,10 @@ export class ModuleDecoder {
           }
           this.pos += lebLength;
           this.bodyEnd = this.pos + size;
-          if (this.bodyEnd > this.sectionEnd) this.fail('unexpected end of section or function', this.pos);
+          if (this.bodyEnd > this.sectionEnd) {
+            if (!final) return;
+            this.fail(this.bodyEnd > this.len ? 'length out of bounds' : 'section size mismatch', this.pos);
+          }
           this.state = State.CodeBody;
           break;
         }
@@ -232,14 +253,18 @@ export class ModuleDecoder {
             if (final) this.fail('length out of bounds', this.len);
             return;
           }
-          const r = this.reader(this.pos, this.bodyEnd);
-          const index = this.codeIndex++;
-          const func = decodeFunctionBody(r, this.module.funcTypes[index]!, this.info);
+          const index = this.codeIndex;
+          const type = this.module.funcTypes[index] ?? -1;
+          const got: Func[] = [];
+          if (!this.retryable(() => { got.push(decodeFunctionBody(this.reader(this.pos, this.bodyEnd), type, this.info)); },
+            () => { decodeFunctionBody(this.reader(this.pos, this.len), type, this.info, this.bodyEnd); }, final)) return;
+          const func = got[0]!;
+          this.codeIndex++;
           this.module.funcs.push(func);
           if (this.info.usesDataIndex && this.module.dataCount === null) {
             this.fail('data count section required', func.bodyOffset);
           }
-          this.hooks.onFunction?.(index, func, this.module);
+          if (!this.countMismatch) this.hooks.onFunction?.(index, func, this.module);
           this.pos = this.bodyEnd;
           this.codeLeft--;
           this.state = State.CodeBodySize;
@@ -251,18 +276,42 @@ export class ModuleDecoder {
     }
   }
 
+  /**
+   * Runs `first` (reading within the unit's declared size). If it runs past
+   * that size, the module is malformed; to give the reference interpreter's
+   * message, `retry` re-reads with the whole input as the limit once the input
+   * is complete. Returns false when it must wait for the rest of the input.
+   */
+  private retryable(first: () => void, retry: () => void, final: boolean): boolean {
+    try {
+      first();
+      return true;
+    } catch (e) {
+      if (!(e instanceof TruncatedError)) throw e;
+      if (!final) return false;
+      try {
+        retry();
+      } catch (e2) {
+        if (e2 instanceof TruncatedError) throw new CompileError(e2.message, e2.offset);
+        throw e2;
+      }
+      throw e;
+    }
+  }
+
   private checkFunctionCount(at: number, codePresent: boolean): void {
     this.sawFunction = this.sawFunction || codePresent;
     void at;
   }
 
-  private decodeSection(id: number, start: number, end: number): void {
-    const r = this.reader(start, end);
+  private decodeSection(id: number, start: number, end: number, readEnd: number): void {
+    const r = this.reader(start, readEnd);
     const m = this.module;
     const info = this.info;
     switch (id) {
       case SectionId.Custom: {
         const name = r.name();
+        if (r.pos > end) r.fail('unexpected end of section or function', end);
         const data = this.buf.subarray(r.pos, end);
         m.customs.push({ name, data, after: this.lastId });
         if (name === 'name' && m.names === null) m.names = parseNames(data, r.pos);

@@ -26,7 +26,7 @@ export function readOpcode(r: Reader): number {
   if (op === -2) {
     const sub = r.u32();
     const p = prefixed(b, sub);
-    if (p >= 0) return p;
+    if (p >= 0 && r.ops[p] === 1) return p;
     r.fail(`illegal opcode ${b.toString(16)} ${sub.toString(16)}`, start);
   }
   return r.fail(`illegal opcode ${b.toString(16)}`, start);
@@ -144,25 +144,63 @@ export interface ScanInfo {
 
 const scratch: Instr = { op: 0, x: 0, y: 0, z: 0, lo: 0, hi: 0, bytes: null, list: [], catches: [] };
 
+/** What kind of construct each open block is, for the binary grammar of `else`, `catch`, `delegate`. */
+const enum Open {
+  Body,
+  Block,
+  If,
+  Else,
+  Try,
+  TryCatch,
+  TryCatchAll,
+}
+
 /**
- * Walks an expression from the reader's position to its final `end`
- * (counting nested blocks), checking that every instruction decodes. Leaves
- * the reader just after that `end`.
+ * Walks an expression from the reader's position to its final `end`,
+ * checking that every instruction decodes and that `else`, `catch`,
+ * `catch_all` and `delegate` appear only where the binary grammar has them
+ * ("END opcode expected" otherwise, as the reference decoder says). Leaves the
+ * reader just after the final `end`. Iterative: nesting depth costs no host stack.
  */
 export function scanExpr(r: Reader, info: ScanInfo): void {
-  let depth = 1;
+  const open: Open[] = [Open.Body];
   const ins = scratch;
   for (;;) {
+    const at = r.pos;
     readInstr(r, ins);
     switch (ins.op) {
-      case Op.block: case Op.loop: case Op.if: case Op.try: case Op.try_table:
-        depth++;
+      case Op.block: case Op.loop: case Op.try_table:
+        open.push(Open.Block);
         break;
-      case Op.end: case Op.delegate:
-        if (--depth === 0) {
-          if (ins.op === Op.delegate) r.fail('unexpected delegate', r.pos - 1);
-          return;
-        }
+      case Op.if:
+        open.push(Open.If);
+        break;
+      case Op.try:
+        open.push(Open.Try);
+        break;
+      case Op.else:
+        if (open[open.length - 1] !== Open.If) r.fail('END opcode expected', at);
+        open[open.length - 1] = Open.Else;
+        break;
+      case Op.catch: {
+        const top = open[open.length - 1];
+        if (top !== Open.Try && top !== Open.TryCatch) r.fail('END opcode expected', at);
+        open[open.length - 1] = Open.TryCatch;
+        break;
+      }
+      case Op.catch_all: {
+        const top = open[open.length - 1];
+        if (top !== Open.Try && top !== Open.TryCatch) r.fail('END opcode expected', at);
+        open[open.length - 1] = Open.TryCatchAll;
+        break;
+      }
+      case Op.delegate:
+        if (open[open.length - 1] !== Open.Try) r.fail('END opcode expected', at);
+        open.pop();
+        break;
+      case Op.end:
+        open.pop();
+        if (open.length === 0) return;
         break;
       case Op.memory_init: case Op.data_drop: case Op.array_new_data: case Op.array_init_data:
         info.usesDataIndex = true;

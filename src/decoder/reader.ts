@@ -12,9 +12,19 @@
  * It does not know sections or instructions; see decoder.ts and instr.ts.
  */
 import { CompileError } from '../errors.js';
+import { DEFAULT_FEATURES, enabledOps, type Features } from '../ast/features.js';
+
+const DEFAULT_OPS = enabledOps(DEFAULT_FEATURES);
 
 /** Message for reading past the end of the current section or function body. */
 export const UNEXPECTED_END = 'unexpected end of section or function';
+
+/**
+ * A read ran past the reader's end. The decoder reads a section within its
+ * declared size first; when that runs out it re-reads with the whole input as
+ * the limit, as the reference interpreter does, to report the same message.
+ */
+export class TruncatedError extends CompileError {}
 
 export class Reader {
   /** The bytes (a view; `pos`/`end` index into it). */
@@ -25,6 +35,9 @@ export class Reader {
   readonly base: number;
   /** Message used when a read runs past `end`. */
   endMessage: string;
+  /** Enabled proposals, and the per-Op mask derived from them. */
+  features: Features = DEFAULT_FEATURES;
+  ops: Uint8Array = DEFAULT_OPS;
 
   constructor(buf: Uint8Array, pos = 0, end = buf.length, base = 0, endMessage = UNEXPECTED_END) {
     this.buf = buf;
@@ -36,6 +49,7 @@ export class Reader {
 
   /** Throws a CompileError at absolute offset of `pos` (default: current position). */
   fail(message: string, pos: number = this.pos): never {
+    if (message === this.endMessage) throw new TruncatedError(`${message} @ offset ${this.base + pos}`, this.base + pos);
     throw new CompileError(`${message} @ offset ${this.base + pos}`, this.base + pos);
   }
 
@@ -220,9 +234,13 @@ export class Reader {
     return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
   }
 
-  /** `n` bytes as a view (no copy); "unexpected end" if fewer remain. */
-  bytes(n: number): Uint8Array {
-    if (n > this.end - this.pos) { this.pos = this.end; this.fail(this.endMessage); }
+  /** `n` bytes as a view (no copy); fails with `message` (default: the end message) if fewer remain. */
+  bytes(n: number, message: string = this.endMessage): Uint8Array {
+    if (n > this.end - this.pos) {
+      if (message !== this.endMessage) throw new TruncatedError(`${message} @ offset ${this.base + this.pos}`, this.base + this.pos);
+      this.pos = this.end;
+      this.fail(this.endMessage);
+    }
     const p = this.pos;
     this.pos = p + n;
     return this.buf.subarray(p, p + n);
@@ -232,7 +250,7 @@ export class Reader {
   name(): string {
     const n = this.u32();
     const start = this.pos;
-    const bytes = this.bytes(n);
+    const bytes = this.bytes(n, 'length out of bounds');
     const s = decodeUtf8(bytes);
     if (s === null) this.fail('malformed UTF-8 encoding', start);
     return s;

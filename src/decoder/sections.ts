@@ -25,11 +25,17 @@ export function decodeTypeSection(r: Reader, m: Module): void {
   }
 }
 
+/** Import kind of an exact function import (custom descriptors). */
+const EXACT_FUNC_IMPORT = 0x20;
+
 function readExternType(r: Reader): ExternType {
   const start = r.pos;
   const kind = r.u8();
   switch (kind) {
     case ExternKind.Func: return { kind: 'func', type: r.u32() };
+    case EXACT_FUNC_IMPORT:
+      if (!r.features.customDescriptors) break;
+      return { kind: 'func', type: r.u32(), exact: true };
     case ExternKind.Table: return { kind: 'table', type: readTableType(r) };
     case ExternKind.Memory: return { kind: 'memory', type: readMemType(r) };
     case ExternKind.Global: return { kind: 'global', type: readGlobalType(r) };
@@ -38,8 +44,8 @@ function readExternType(r: Reader): ExternType {
       if (r.u8() !== 0) r.fail('malformed tag attribute', attrStart);
       return { kind: 'tag', type: r.u32() };
     }
-    default: return r.fail('malformed import kind', start);
   }
+  return r.fail('malformed import kind', start);
 }
 
 export function decodeImportSection(r: Reader, m: Module): void {
@@ -173,7 +179,7 @@ const MAX_LOCALS_TOTAL = 0xffffffff;
  * Decodes one function body (the bytes after its size): locals, then the
  * expression, which must end exactly at the body's end.
  */
-export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo): Func {
+export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, bodyEnd: number = r.end): Func {
   const nRuns = r.u32();
   const locals: LocalRun[] = [];
   let total = 0;
@@ -185,9 +191,8 @@ export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo): Fun
     locals.push({ count, type: readValType(r) });
   }
   const bodyStart = r.pos;
-  r.endMessage = 'END opcode expected';
   scanExpr(r, info);
-  if (r.pos !== r.end) r.fail('section size mismatch');
+  if (r.pos !== bodyEnd) r.fail('section size mismatch');
   return { type, locals, body: r.buf.subarray(bodyStart, r.pos), bodyOffset: r.base + bodyStart };
 }
 

@@ -28,27 +28,31 @@ const enum Code {
   Describes = 0x4c,
 }
 
-/** Reads a heap type; `exactOut[0]` tells whether it was `exact`. Returns the heap type. */
-function heapTypeAfterPrefix(r: Reader, exactOut: boolean[]): HeapType {
+/**
+ * Reads a heap type; `exactOut[0]` tells whether it had the `exact` prefix
+ * (custom descriptors), which must be followed by a type index. `what` names
+ * the enclosing type in error messages.
+ */
+function heapTypeAfterPrefix(r: Reader, exactOut: boolean[], what: string): HeapType {
   const start = r.pos;
   const first = r.peek();
-  if (first === Code.Exact) {
+  let exact = false;
+  if (first === Code.Exact && r.features.customDescriptors) {
     r.pos++;
-    exactOut[0] = true;
-    return r.u32();
+    exact = true;
   }
-  exactOut[0] = false;
+  exactOut[0] = exact;
   const v = r.s33();
   if (v >= 0) return v;
-  if (!isAbstractHeap(v)) r.fail('malformed heap type', start);
+  if (exact || !isAbstractHeap(v)) r.fail(`malformed ${what}`, start);
   return v;
 }
 
 const exactScratch = [false];
 
 /** Reads a heap type as a ref type with the given nullability (keeps `exact`). */
-export function readHeapRef(r: Reader, nullable: boolean): ValType {
-  const ht = heapTypeAfterPrefix(r, exactScratch);
+export function readHeapRef(r: Reader, nullable: boolean, what = 'heap type'): ValType {
+  const ht = heapTypeAfterPrefix(r, exactScratch, what);
   return refType(nullable, ht, exactScratch[0]);
 }
 
@@ -60,12 +64,14 @@ export function readValType(r: Reader, what = 'value type'): ValType {
     case I32: case I64: case F32: case F64: case V128:
       return b;
     case Code.RefNull:
-      return readHeapRef(r, true);
+      return readHeapRef(r, true, what);
     case Code.Ref:
-      return readHeapRef(r, false);
+      return readHeapRef(r, false, what);
     default: {
       const code = b - 0x80;
       if (b >= 0x40 && b < 0x80 && isAbstractHeap(code)) return refType(true, code);
+      // Type codes are signed LEB128 numbers of one byte: a continuation bit means too long.
+      if (b & 0x80) return r.fail('integer representation too long', start);
       return r.fail(`malformed ${what}`, start);
     }
   }
@@ -127,6 +133,7 @@ function readCompType(r: Reader): CompType {
     case Code.Array:
       return { kind: 'array', field: readFieldType(r) };
     default:
+      if (b & 0x80) return r.fail('integer representation too long', start);
       return r.fail('malformed definition type', start);
   }
 }
@@ -146,12 +153,12 @@ export function readSubType(r: Reader): SubType {
   }
   let describes: number | null = null;
   let descriptor: number | null = null;
-  if (b === Code.Describes) {
+  if (b === Code.Describes && r.features.customDescriptors) {
     r.pos++;
     describes = r.u32();
     b = r.peek();
   }
-  if (b === Code.Descriptor) {
+  if (b === Code.Descriptor && r.features.customDescriptors) {
     r.pos++;
     descriptor = r.u32();
   }
@@ -179,19 +186,29 @@ const enum LimitFlag {
   PageSize = 8,
 }
 
-function readLimitBound(r: Reader, is64: boolean): bigint {
-  return is64 ? r.u64big() : BigInt(r.u32());
+/** Limits are read as u64 whatever the address type; the validator checks the range. */
+function readLimitBound(r: Reader): bigint {
+  return r.u64big();
 }
+
+/** Largest custom page size exponent that fits the u64 arithmetic of the spec (2^64 does not). */
+const MAX_PAGE_SIZE_LOG2 = 63;
 
 /** Reads a memory type (limits with shared / memory64 / custom-page-size flags). */
 export function readMemType(r: Reader): MemType {
   const start = r.pos;
-  const flags = r.u32();
-  if (flags > 0xf) r.fail('malformed limits flags', start);
+  const flags = r.u8();
+  const allowed = r.features.customPageSizes ? 0xf : 0x7;
+  if (flags > allowed) r.fail('malformed limits flags', start);
   const addr64 = (flags & LimitFlag.Is64) !== 0;
-  const limits: Limits = { min: readLimitBound(r, addr64), max: null };
-  if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r, addr64);
-  const pageSizeLog2 = flags & LimitFlag.PageSize ? r.u32() : null;
+  const limits: Limits = { min: readLimitBound(r), max: null };
+  if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r);
+  let pageSizeLog2: number | null = null;
+  if (flags & LimitFlag.PageSize) {
+    const pStart = r.pos;
+    pageSizeLog2 = r.u32();
+    if (pageSizeLog2 > MAX_PAGE_SIZE_LOG2) r.fail('invalid custom page size', pStart);
+  }
   return { limits, shared: (flags & LimitFlag.Shared) !== 0, addr64, pageSizeLog2 };
 }
 
@@ -199,11 +216,11 @@ export function readMemType(r: Reader): MemType {
 export function readTableType(r: Reader): TableType {
   const elem = readRefType(r);
   const start = r.pos;
-  const flags = r.u32();
+  const flags = r.u8();
   if (flags & ~(LimitFlag.HasMax | LimitFlag.Is64)) r.fail('malformed limits flags', start);
   const addr64 = (flags & LimitFlag.Is64) !== 0;
-  const limits: Limits = { min: readLimitBound(r, addr64), max: null };
-  if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r, addr64);
+  const limits: Limits = { min: readLimitBound(r), max: null };
+  if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r);
   return { elem, limits, addr64 };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * Feature switches for the proposals beyond WebAssembly 3.0 that the
+ * testsuite carries. WebAssembly 3.0 itself (SIMD, relaxed SIMD, tail calls,
+ * exceptions incl. the legacy form, memory64, multi-memory, GC, typed function
+ * references, extended constants) is always on. Proposals whose binary or
+ * validation rules contradict the core suite are off unless asked for.
+ */
+import { OPCODES, type Feature } from './opcodes.js';
+
+/** Which proposals beyond 3.0 to accept. */
+export interface Features {
+  /** Shared memories and atomic instructions (threads proposal). Default on. */
+  threads: boolean;
+  /** `i64.add128` and friends (wide-arithmetic proposal). Default off. */
+  wideArithmetic: boolean;
+  /** Memory page sizes other than 64 KiB (custom-page-sizes proposal). Default off. */
+  customPageSizes: boolean;
+  /** Exact types, descriptor types and their instructions (custom-descriptors proposal). Default off. */
+  customDescriptors: boolean;
+}
+
+/** The defaults documented on each field. */
+export const DEFAULT_FEATURES: Readonly<Features> = Object.freeze({
+  threads: true,
+  wideArithmetic: false,
+  customPageSizes: false,
+  customDescriptors: false,
+});
+
+/** Completes a partial feature set with the defaults. */
+export function withDefaults(f: Partial<Features> | undefined): Features {
+  return { ...DEFAULT_FEATURES, ...f };
+}
+
+const FEATURE_SWITCH: Partial<Record<Feature, keyof Features>> = {
+  'threads': 'threads',
+  'wide-arithmetic': 'wideArithmetic',
+  'custom-descriptors': 'customDescriptors',
+};
+
+/** Per-Op mask: 1 where the instruction is enabled under `f`. */
+export function enabledOps(f: Features): Uint8Array {
+  return Uint8Array.from(OPCODES, (row) => {
+    const sw = FEATURE_SWITCH[row[4]];
+    return sw === undefined || f[sw] ? 1 : 0;
+  });
+}
