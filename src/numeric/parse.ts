@@ -315,6 +315,13 @@ const DECIMAL_LEAD_MIN = -400;
 const BINARY_LEAD_MAX = 1100;
 const BINARY_LEAD_MIN = -1200;
 
+/** Decimal significands of at most this many digits are exact doubles (10^15 < 2^53). */
+const FAST_DIGITS = 15;
+/** Powers of ten up to this are exact doubles. */
+const FAST_POW10 = 22;
+const POW10: number[] = [];
+for (let k = 0, p = 1; k <= FAST_POW10; k++, p *= 10) POW10.push(p);
+
 /** Multiplies x by 2^n without intermediate overflow (the result may round when subnormal; fine for estimates). */
 function scaleByPowerOf2(x: number, n: number): number {
   while (n > 1000) {
@@ -334,6 +341,20 @@ interface Rounded {
   e: number;
 }
 
+/** The value y (>= 0, a value of the format or +inf) as M * 2^E in the format. */
+function decompose(y: number, fmt: Format): Rounded {
+  if (y === Infinity) return { m: 2 ** (fmt.p - 1), e: fmt.emax + 1 };
+  if (y === 0) return { m: 0, e: fmt.emin };
+  let be = (f64BitsHi(y) >>> 20) & 0x7ff;
+  let exponent = be - 1023;
+  if (be === 0) {
+    be = (f64BitsHi(y * 2 ** 64) >>> 20) & 0x7ff;
+    exponent = be - 1023 - 64;
+  }
+  const e = Math.max(fmt.emin, exponent - (fmt.p - 1));
+  return { m: scaleByPowerOf2(y, -e), e };
+}
+
 /**
  * Rounds the exact value D * 10^e10 * 2^e2 (D > 0) to the format, starting
  * from the double estimate `approx`, correcting by exact comparisons.
@@ -341,25 +362,9 @@ interface Rounded {
 function roundExact(d: BigNum, e10: number, e2: number, approx: number, fmt: Format): Rounded {
   const p1 = 2 ** (fmt.p - 1);
   // Candidate from the estimate.
-  let m: number;
-  let e: number;
-  const y = fmt.p === 24 ? Math.fround(approx) : approx;
-  if (y === Infinity) {
-    m = p1;
-    e = fmt.emax + 1;
-  } else if (y === 0) {
-    m = 0;
-    e = fmt.emin;
-  } else {
-    let be = (f64BitsHi(y) >>> 20) & 0x7ff;
-    let exponent = be - 1023;
-    if (be === 0) {
-      be = (f64BitsHi(y * 2 ** 64) >>> 20) & 0x7ff;
-      exponent = be - 1023 - 64;
-    }
-    e = Math.max(fmt.emin, exponent - (fmt.p - 1));
-    m = scaleByPowerOf2(y, -e);
-  }
+  const start = decompose(fmt.p === 24 ? Math.fround(approx) : approx, fmt);
+  let m = start.m;
+  let e = start.e;
   // Exact comparison of the literal with K * 2^F.
   const left = e10 > 0 ? bnMul(d, bnPow10(e10)) : d;
   const rightScale = e10 < 0 ? bnPow10(-e10) : [1];
@@ -429,6 +434,13 @@ function roundToken(t: FloatToken, fmt: Format): Rounded | null {
     const approx = scaleByPowerOf2(parseInt(digits.slice(0, top), 16), exp + 4 * (n - top));
     const r = roundExact(bnFromDigits(digits, 16), 0, exp, approx, fmt);
     return r.e > fmt.emax ? null : r;
+  }
+  if (n <= FAST_DIGITS && exp >= -FAST_POW10 && exp <= FAST_POW10) {
+    // Clinger's fast path: D and 10^|exp| are exact doubles, so one double
+    // operation rounds once. For f32 only an exact double product qualifies.
+    const v = Number(digits);
+    if (fmt.p === 53) return decompose(exp >= 0 ? v * POW10[exp] : v / POW10[-exp], fmt);
+    if (exp >= 0 && v * POW10[exp] <= 2 ** 53) return decompose(Math.fround(v * POW10[exp]), fmt);
   }
   const lead = n - 1 + exp;
   if (lead > DECIMAL_LEAD_MAX) return null;
