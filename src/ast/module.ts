@@ -88,10 +88,12 @@ export interface Elem {
   /** The items: function indices when `exprs` is false, else constant expressions. */
   funcs: number[] | null;
   exprs: ConstExpr[] | null;
-  /** Binary spelling: active with an explicit table index (flags 2 or 6) even if it is 0. */
+  /**
+   * Binary spelling: active with an explicit table index (flags 2 or 6) even
+   * if it is 0. Active segments without it (flags 0 or 4) carry no element
+   * kind or reference type byte: their type is funcref.
+   */
   explicitTable: boolean;
-  /** Binary spelling: for active flags 0/4 with no elemkind/reftype byte. */
-  implicitType: boolean;
 }
 
 /** A data segment ("Data Segments"). */

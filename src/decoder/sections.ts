@@ -129,11 +129,11 @@ export function decodeElementSection(r: Reader, m: Module, info: ScanInfo): void
       mode: active ? 'active' : flags & 2 ? 'declarative' : 'passive',
       table: 0, offset: null, type: FUNCREF, funcs: null, exprs: null,
       explicitTable: active && (flags & 2) !== 0,
-      implicitType: active && (flags & 2) === 0,
     };
+    const implicitType = active && !seg.explicitTable;
     if (seg.explicitTable) seg.table = r.u32();
     if (active) seg.offset = readConstExpr(r, info);
-    if (!seg.implicitType) {
+    if (!implicitType) {
       if (exprsForm) {
         seg.type = readRefType(r);
       } else {

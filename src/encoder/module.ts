@@ -63,7 +63,7 @@ function elementSection(m: Module): Writer | null {
     w.u32(flags);
     if (e.explicitTable) w.u32(e.table);
     if (e.mode === 'active') w.bytes(e.offset!);
-    if (!e.implicitType) {
+    if (e.mode !== 'active' || e.explicitTable) {
       if (exprs) writeRefTypeForElem(w, e.type);
       else w.u8(0);
     }
