@@ -629,8 +629,8 @@ export function i64FromBigInt(r: Int32Array, d: number, v: bigint): void {
 
 /** The i64 with words (lo, hi) as a BigInt, read as signed (two's complement) or unsigned. */
 export function i64ToBigInt(lo: number, hi: number, signed: boolean): bigint {
-  const v = (BigInt(hi | 0) << BigInt(32)) + BigInt(lo >>> 0);
-  return signed ? v : BigInt.asUintN(64, v);
+  const h = signed ? BigInt(hi | 0) : BigInt(hi >>> 0);
+  return (h << BigInt(32)) + BigInt(lo >>> 0);
 }
 
 const DECIMAL_CHUNK = 1000000000; // 10^9

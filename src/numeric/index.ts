@@ -48,7 +48,7 @@
  * i64FromBigInt(r, 2, 2n);
  * i64_div_s(r, 4, 0, 2);                // cell 2 = cell 0 / cell 1
  * i64ToString(r[4], r[5], true);        // "-3"
- * f32_convert_i64_u(-1, -1);            // 18446744073709551616 (2^64, rounded once)
+ * f32_convert_i64_u(-1, -1);            // 2 ** 64: u64 max rounds up to 2^64
  * ```
  *
  * This module only re-exports; it deliberately holds no logic.
