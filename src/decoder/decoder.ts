@@ -56,14 +56,21 @@ const enum State {
  */
 let lebLength = 0;
 function tryU32(buf: Uint8Array, pos: number, len: number): number {
-  for (let i = 0; i < 5; i++) {
+  let v = 0;
+  for (let i = 0; i < 4; i++) {
     if (pos + i >= len) return -1;
-    if ((buf[pos + i]! & 0x80) === 0) break;
+    const b = buf[pos + i]!;
+    v |= (b & 0x7f) << (7 * i);
+    if ((b & 0x80) === 0) {
+      lebLength = i + 1;
+      return v;
+    }
   }
+  if (pos + 4 >= len) return -1;
   const r = new Reader(buf, pos, len, 0, 'unexpected end');
-  const v = r.u32();
+  const long = r.u32();
   lebLength = r.pos - pos;
-  return v;
+  return long;
 }
 
 /**
@@ -255,10 +262,16 @@ export class ModuleDecoder {
           }
           const index = this.codeIndex;
           const type = this.module.funcTypes[index] ?? -1;
-          const got: Func[] = [];
-          if (!this.retryable(() => { got.push(decodeFunctionBody(this.reader(this.pos, this.bodyEnd), type, this.info)); },
-            () => { decodeFunctionBody(this.reader(this.pos, this.len), type, this.info, this.bodyEnd); }, final)) return;
-          const func = got[0]!;
+          let func: Func;
+          try {
+            func = decodeFunctionBody(this.reader(this.pos, this.bodyEnd), type, this.info);
+          } catch (e) {
+            const bodyStart = this.pos;
+            const bodyEnd = this.bodyEnd;
+            this.retryable(() => { throw e; },
+              () => { decodeFunctionBody(this.reader(bodyStart, this.len), type, this.info, bodyEnd); }, final);
+            return; // not final: wait for the rest of the input, then retry
+          }
           this.codeIndex++;
           this.module.funcs.push(func);
           if (this.info.usesDataIndex && this.module.dataCount === null) {

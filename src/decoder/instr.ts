@@ -208,3 +208,176 @@ export function scanExpr(r: Reader, info: ScanInfo): void {
     }
   }
 }
+
+/** Value type codes that fit in one byte (number/vector types and nullable abstract references). */
+const ONE_BYTE_VALTYPE: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (const b of [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x74, 0x73, 0x72, 0x71, 0x70, 0x6f, 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x69]) t[b] = 1;
+  return t;
+})();
+
+/** Skips an unsigned LEB128 of at most 4 bytes (< 2^28) at `pos`; -1 if longer or past `end` (the slow path then decides). */
+function skipShortLeb(buf: Uint8Array, pos: number, end: number): number {
+  for (let i = 0; i < 4; i++) {
+    if (pos >= end) return -1;
+    if ((buf[pos++]! & 0x80) === 0) return pos;
+  }
+  return -1;
+}
+
+/** Skips a LEB128 of up to `max` bytes whose last byte is not the width's final byte; -1 otherwise. */
+function skipLeb(buf: Uint8Array, pos: number, end: number, max: number): number {
+  for (let i = 0; i < max - 1; i++) {
+    if (pos >= end) return -1;
+    if ((buf[pos++]! & 0x80) === 0) return pos;
+  }
+  return -1;
+}
+
+/** Open-block kinds for the fast scanner: 0 = block/loop, 1 = if, 2 = if after else. */
+let openStack = new Uint8Array(1024);
+
+/** What the fast scanner does after each one-byte opcode (derived from the opcode table). */
+const enum Fast {
+  Plain,
+  End,
+  Else,
+  Block,
+  If,
+  OneIndex,
+  TwoIndices,
+  MemArg,
+  I32,
+  I64,
+  F32,
+  F64,
+  BrTable,
+  Prefix,
+  Slow,
+}
+
+const FAST_CLASS: Uint8Array = (() => {
+  const t = new Uint8Array(256).fill(Fast.Slow);
+  for (let b = 0; b < 256; b++) {
+    const op = SINGLE[b]!;
+    if (op === -2) { t[b] = Fast.Prefix; continue; }
+    if (op < 0) continue;
+    switch (op) {
+      case Op.end: t[b] = Fast.End; continue;
+      case Op.else: t[b] = Fast.Else; continue;
+      case Op.block: case Op.loop: t[b] = Fast.Block; continue;
+      case Op.if: t[b] = Fast.If; continue;
+      case Op.try: case Op.catch: case Op.catch_all: case Op.delegate: case Op.rethrow: case Op.try_table:
+        continue; // legacy and new exception blocks: precise path
+    }
+    switch (IMM_OF[op]) {
+      case Imm.None: t[b] = Fast.Plain; break;
+      case Imm.Label: case Imm.Func: case Imm.Type: case Imm.Tag: case Imm.Local: case Imm.Global:
+      case Imm.Table: case Imm.Memory: case Imm.Elem:
+        t[b] = Fast.OneIndex; break;
+      case Imm.CallIndirect: t[b] = Fast.TwoIndices; break;
+      case Imm.MemArg: t[b] = Fast.MemArg; break;
+      case Imm.I32: t[b] = Fast.I32; break;
+      case Imm.I64: t[b] = Fast.I64; break;
+      case Imm.F32: t[b] = Fast.F32; break;
+      case Imm.F64: t[b] = Fast.F64; break;
+      case Imm.BrTable: t[b] = Fast.BrTable; break;
+    }
+  }
+  return t;
+})();
+
+/**
+ * The fast path of `scanExpr` for function bodies and constant expressions:
+ * skips the common one-byte instructions without building anything. It
+ * accepts only encodings the precise path accepts too; on anything else
+ * (prefixed or rare instructions, long LEB128 encodings, malformed bytes) it
+ * returns -1 and the caller scans again with `scanExpr`, which decides and
+ * reports. Returns the position after the final `end`.
+ */
+export function fastSkipExpr(buf: Uint8Array, pos: number, end: number): number {
+  let depth = 0;
+  let stack = openStack;
+  while (pos < end) {
+    switch (FAST_CLASS[buf[pos++]!]) {
+      case Fast.Plain:
+        break;
+      case Fast.End:
+        if (depth === 0) return pos;
+        depth--;
+        break;
+      case Fast.Else:
+        if (depth === 0 || stack[depth] !== 1) return -1;
+        stack[depth] = 2;
+        break;
+      case Fast.Block: case Fast.If: {
+        if (pos >= end) return -1;
+        const t = buf[pos]!;
+        if (t === 0x40 || ONE_BYTE_VALTYPE[t] === 1 || (t & 0xc0) === 0) pos++;
+        else return -1;
+        if (++depth >= stack.length) {
+          stack = new Uint8Array(stack.length * 2);
+          stack.set(openStack);
+          openStack = stack;
+        }
+        stack[depth] = buf[pos - 2] === 0x04 ? 1 : 0;
+        break;
+      }
+      case Fast.OneIndex:
+        if (pos < end && buf[pos]! < 0x80) { pos++; break; }
+        pos = skipShortLeb(buf, pos, end);
+        if (pos < 0) return -1;
+        break;
+      case Fast.TwoIndices:
+        pos = skipShortLeb(buf, pos, end);
+        if (pos < 0) return -1;
+        pos = skipShortLeb(buf, pos, end);
+        if (pos < 0) return -1;
+        break;
+      case Fast.MemArg:
+        if (pos >= end || buf[pos]! >= 0x40) return -1; // memory index present, or malformed: precise path
+        pos = skipLeb(buf, pos + 1, end, 5);
+        if (pos < 0) return -1;
+        break;
+      case Fast.I32:
+        pos = skipLeb(buf, pos, end, 5);
+        if (pos < 0) return -1;
+        break;
+      case Fast.I64:
+        pos = skipLeb(buf, pos, end, 10);
+        if (pos < 0) return -1;
+        break;
+      case Fast.F32:
+        pos += 4;
+        break;
+      case Fast.F64:
+        pos += 8;
+        break;
+      case Fast.BrTable: {
+        const s = pos;
+        pos = skipShortLeb(buf, pos, end);
+        if (pos < 0) return -1;
+        let n = buf[s]! & 0x7f;
+        for (let k = s + 1, sh = 7; k < pos; k++, sh += 7) n |= (buf[k]! & 0x7f) << sh;
+        for (let k = 0; k <= n; k++) {
+          pos = skipShortLeb(buf, pos, end);
+          if (pos < 0) return -1;
+        }
+        break;
+      }
+      case Fast.Prefix: {
+        // The common misc instructions (saturating truncations, memory.copy/fill) stay fast.
+        if (pos >= end) return -1;
+        const sub = buf[pos++]!;
+        if (buf[pos - 2] !== 0xfc) return -1;
+        if (sub <= 7) break;
+        if (sub === 10) { pos = skipShortLeb(buf, pos, end); if (pos < 0) return -1; }
+        if (sub === 10 || sub === 11) { pos = skipShortLeb(buf, pos, end); if (pos < 0) return -1; break; }
+        return -1;
+      }
+      default:
+        return -1;
+    }
+  }
+  return -1;
+}

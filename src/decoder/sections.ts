@@ -3,16 +3,18 @@
  * reader bounded by the section. The framing (ids, sizes, order, streaming)
  * is decoder.ts's job; this file only turns one section's bytes into AST.
  */
-import { ExternKind, type Data, type Elem, type Func, type LocalRun, type Module, type Names } from '../ast/module.js';
+import { ExternKind, type Elem, type Func, type LocalRun, type Module, type Names } from '../ast/module.js';
 import { FUNCREF, type ExternType } from '../ast/types.js';
 import { Reader, decodeUtf8 } from './reader.js';
-import { scanExpr, type ScanInfo } from './instr.js';
+import { fastSkipExpr, scanExpr, type ScanInfo } from './instr.js';
 import { readGlobalType, readMemType, readRecGroup, readRefType, readTableType, readValType, readVec } from './types.js';
 
 /** Reads a constant expression (instructions up to `end`), returning its bytes. */
 export function readConstExpr(r: Reader, info: ScanInfo): Uint8Array {
   const start = r.pos;
-  scanExpr(r, info);
+  const fastEnd = fastSkipExpr(r.buf, r.pos, r.end);
+  if (fastEnd >= 0) r.pos = fastEnd;
+  else scanExpr(r, info);
   return r.buf.subarray(start, r.pos);
 }
 
@@ -163,12 +165,11 @@ export function decodeDataSection(r: Reader, m: Module, info: ScanInfo): void {
     const start = r.pos;
     const flags = r.u32();
     if (flags > 2) r.fail('malformed data segment kind', start);
-    const seg: Data = { mode: flags === 1 ? 'passive' : 'active', memory: 0, offset: null, init: new Uint8Array(0), explicitMemory: flags === 2 };
-    if (flags === 2) seg.memory = r.u32();
-    if (flags !== 1) seg.offset = readConstExpr(r, info);
+    const memory = flags === 2 ? r.u32() : 0;
+    const offset = flags !== 1 ? readConstExpr(r, info) : null;
     const len = r.u32();
-    seg.init = r.bytes(len);
-    m.datas.push(seg);
+    const init = r.bytes(len);
+    m.datas.push({ mode: flags === 1 ? 'passive' : 'active', memory, offset, init, explicitMemory: flags === 2 });
   }
 }
 
@@ -191,7 +192,9 @@ export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, body
     locals.push({ count, type: readValType(r) });
   }
   const bodyStart = r.pos;
-  scanExpr(r, info);
+  const fastEnd = fastSkipExpr(r.buf, r.pos, r.end);
+  if (fastEnd === bodyEnd) r.pos = fastEnd;
+  else scanExpr(r, info);
   if (r.pos !== bodyEnd) r.fail('section size mismatch');
   return { type, locals, body: r.buf.subarray(bodyStart, r.pos), bodyOffset: r.base + bodyStart };
 }
