@@ -46,6 +46,7 @@ export function makeStdin(source: InputSource | null): (max: number) => Uint8Arr
 
 /** Joins a directory label and a relative path for reports (`/sandbox` + `a/b`). */
 export function joinLabel(dir: string, path: string): string {
+  if (path === '.' || path === '') return dir;
   if (dir === '.' || dir === '') return path;
   return dir.endsWith('/') ? dir + path : `${dir}/${path}`;
 }

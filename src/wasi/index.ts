@@ -28,3 +28,4 @@ export { MemoryFileSystem, type MemoryFileSystemOptions } from './fs/memory.js';
 export type { FileSystem, FsNode, Filestat, DirEntry, OpenFile, OpenMode } from './fs/types.js';
 export { ErrnoError } from './errors.js';
 export { Errno, errnoName } from './constants.js';
+export { inspectImports, WASI_FUNCTIONS, type ImportReport, type ImportDescriptor } from './inspect.js';
