@@ -1,0 +1,613 @@
+/**
+ * Modules in the text format ("Text Format › Modules"): every module field
+ * with its abbreviations — inline imports and exports, inline `elem` in
+ * tables and inline `data` in memories, `(offset …)`/`(item …)` shorthands,
+ * the legacy function-index element list — into the module AST.
+ *
+ * Identifiers may be used before their definition, so a module is read in
+ * three passes over its fields: (1) bind every field's identifier to its
+ * index (imports come first in each index space, whatever their position),
+ * (2) read the type definitions (types may only refer to types), (3) read
+ * the other fields in order; function bodies last, so that the inline types
+ * they add come after those of the signatures, as in the reference parser.
+ *
+ * Deliberately not here: validation (limits, index ranges, constant
+ * expressions), the name section (names stay in the text), `@custom`
+ * placement beyond the simple cases.
+ */
+import { ExternKind, emptyModule, type Elem, type Module } from '../ast/module.js';
+import { FUNCREF, I32, I64, type ValType } from '../ast/types.js';
+import { Tok, type Tokens } from './lexer.js';
+import { Cursor } from './cursor.js';
+import { FuncCtx, ModCtx, resolveIdx, atIdx, type Space } from './context.js';
+import { BodyParser } from './instr.js';
+import {
+  addrType, globalType, memType, pageSize, refTypeText, subType, tableType, typeUse, valType, atValType,
+} from './types.js';
+
+/** Parsing options. */
+export interface TextOptions {
+  /** Accept the custom-descriptors proposal's type clauses (default false). */
+  customDescriptors?: boolean;
+  /** Accept `(pagesize n)` (custom-page-sizes proposal; default true — the validator decides). */
+  customPageSizes?: boolean;
+}
+
+type Kind = 'func' | 'table' | 'memory' | 'global' | 'tag';
+const KINDS: readonly Kind[] = ['func', 'table', 'memory', 'global', 'tag'];
+const KIND_WORD: Record<Kind, string> = { func: 'function', table: 'table', memory: 'memory', global: 'global', tag: 'tag' };
+
+/** One field found by the scan: where it is and what it defines. */
+interface Field {
+  open: number;
+  kw: string;
+  importKind: Kind | null;
+  index: number;
+}
+
+function space(x: ModCtx, k: Kind): Space {
+  switch (k) {
+    case 'func': return x.funcs;
+    case 'table': return x.tables;
+    case 'memory': return x.memories;
+    case 'global': return x.globals;
+    case 'tag': return x.tags;
+  }
+}
+
+/**
+ * Parses module fields from `c.pos` up to the `)` or end of input (not
+ * consumed) into a module. Throws WatSyntaxError.
+ */
+export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
+  const m = emptyModule();
+  const x = new ModCtx(m, opts.customDescriptors ?? false, opts.customPageSizes ?? true);
+  const fields = scan(c, x);
+  const end = c.pos;
+  // Pass 2: type definitions.
+  for (const f of fields) {
+    if (f.kw === 'type') {
+      c.pos = f.open + 2;
+      typeDef(c, x);
+      m.recGroups.push({ start: m.types.length - 1, count: 1, explicit: false });
+    } else if (f.kw === 'rec') {
+      c.pos = f.open + 2;
+      const start = m.types.length;
+      while (c.open('type')) typeDef(c, x);
+      c.rparen();
+      m.recGroups.push({ start, count: m.types.length - start, explicit: true });
+    }
+  }
+  // Pass 3: the other fields, bodies deferred.
+  const bodies: { at: number; type: number; names: (string | null)[]; count: number }[] = [];
+  for (const f of fields) {
+    c.pos = f.open + 2;
+    switch (f.kw) {
+      case 'type': case 'rec': break;
+      case 'import': importField(c, x); break;
+      case 'func': {
+        c.optId();
+        exports(c, x, ExternKind.Func, f.index);
+        if (inlineImport(c, x, f)) break;
+        const tu = typeUse(c, x, true);
+        m.funcTypes.push(tu.type);
+        bodies.push({ at: c.pos, type: tu.type, names: tu.paramNames, count: tu.paramCount });
+        break;
+      }
+      case 'table': tableField(c, x, f); break;
+      case 'memory': memoryField(c, x, f); break;
+      case 'global': {
+        c.optId();
+        exports(c, x, ExternKind.Global, f.index);
+        if (inlineImport(c, x, f)) break;
+        const type = globalType(c, x);
+        m.globals.push({ type, init: constExpr(c, x) });
+        c.rparen();
+        break;
+      }
+      case 'tag': {
+        c.optId();
+        exports(c, x, ExternKind.Tag, f.index);
+        if (inlineImport(c, x, f)) break;
+        m.tags.push({ type: typeUse(c, x, false).type });
+        c.rparen();
+        break;
+      }
+      case 'export': {
+        const name = c.name();
+        c.lparen();
+        const kw = c.t.text(c.pos);
+        const k = KINDS.find((kk) => kk === kw);
+        if (k === undefined) c.unexpected();
+        c.pos++;
+        m.exports.push({ name, kind: externKind(k), index: resolveIdx(c, space(x, k)) });
+        c.rparen();
+        c.rparen();
+        break;
+      }
+      case 'start': {
+        if (m.start !== null) c.fail('multiple start sections', f.open);
+        m.start = resolveIdx(c, x.funcs);
+        c.rparen();
+        break;
+      }
+      case 'elem': elemField(c, x); break;
+      case 'data': dataField(c, x); break;
+      default: c.unexpected(f.open + 1);
+    }
+  }
+  for (const b of bodies) {
+    c.pos = b.at;
+    m.funcs.push(funcBody(c, x, b.type, b.names, b.count));
+  }
+  if (x.usesDataCount) m.dataCount = m.datas.length;
+  c.pos = end;
+  return m;
+}
+
+/**
+ * Pass 1: finds the fields, binds their identifiers and assigns indices
+ * (imports first). Checks that imports precede definitions.
+ */
+function scan(c: Cursor, x: ModCtx): Field[] {
+  const t = c.t;
+  const fields: Field[] = [];
+  const defined: Partial<Record<Kind, boolean>> = {};
+  const importCount: Record<Kind, number> = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
+  const pending: { f: Field; id: string | null; at: number }[] = [];
+  let elemCount = 0;
+  let dataCount = 0;
+  while (c.kind === Tok.LParen || c.kind === Tok.Annot) {
+    const open = c.pos;
+    if (c.kind === Tok.Annot) {
+      c.pos = c.after(open);
+      continue;
+    }
+    if (t.kind[open + 1] !== Tok.Keyword) c.unexpected(open + 1);
+    const kw = t.text(open + 1);
+    const f: Field = { open, kw, importKind: null, index: -1 };
+    c.pos = open + 2;
+    switch (kw) {
+      case 'type': {
+        const at = c.pos;
+        x.types.bind(c, c.optId(), x.types.count++, at);
+        break;
+      }
+      case 'rec':
+        while (c.isOpen('type')) {
+          const o = c.pos;
+          c.pos += 2;
+          const at = c.pos;
+          x.types.bind(c, c.optId(), x.types.count++, at);
+          c.pos = c.after(o);
+        }
+        break;
+      case 'import': {
+        // (import "m" "n" (kind $id? …))
+        if (t.kind[c.pos] !== Tok.String || t.kind[c.pos + 1] !== Tok.String) c.unexpected(t.kind[c.pos] === Tok.String ? c.pos + 1 : c.pos);
+        c.pos += 2;
+        if (t.kind[c.pos] !== Tok.LParen) c.unexpected();
+        const k = KINDS.find((kk) => t.is(c.pos + 1, kk));
+        if (k === undefined) c.unexpected(c.pos + 1);
+        checkImportOrder(c, defined, open);
+        f.importKind = k;
+        f.index = importCount[k]++;
+        c.pos += 2;
+        const at = c.pos;
+        pending.push({ f, id: c.optId(), at });
+        break;
+      }
+      case 'func': case 'table': case 'memory': case 'global': case 'tag': {
+        const k = kw as Kind;
+        const at = c.pos;
+        const id = c.optId();
+        while (c.isOpen('export')) c.pos = c.after(c.pos);
+        if (c.isOpen('import')) {
+          checkImportOrder(c, defined, open);
+          f.importKind = k;
+          f.index = importCount[k]++;
+        } else {
+          defined[k] = true;
+          if (k === 'table' && hasInline(c, 'elem')) elemCount++;
+          if (k === 'memory' && hasInline(c, 'data')) dataCount++;
+        }
+        pending.push({ f, id, at });
+        break;
+      }
+      case 'elem': {
+        const at = c.pos;
+        x.elems.bind(c, c.optId(), elemCount++, at);
+        break;
+      }
+      case 'data': {
+        const at = c.pos;
+        x.datas.bind(c, c.optId(), dataCount++, at);
+        break;
+      }
+      case 'export': case 'start':
+        break;
+      default:
+        c.unexpected(open + 1);
+    }
+    fields.push(f);
+    c.pos = c.after(open);
+  }
+  if (c.kind !== Tok.RParen && c.kind !== Tok.Eof) c.unexpected();
+  const defCount: Record<Kind, number> = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
+  for (const p of pending) {
+    const k = p.f.importKind ?? (p.f.kw as Kind);
+    if (p.f.importKind === null) p.f.index = importCount[k] + defCount[k]++;
+    space(x, k).bind(c, p.id, p.f.index, p.at);
+  }
+  for (const k of KINDS) space(x, k).count = importCount[k] + defCount[k];
+  x.elems.count = elemCount;
+  x.datas.count = dataCount;
+  return fields;
+}
+
+/** Does the field body at the cursor (after id and exports) hold an inline `(elem …)`/`(data …)`? */
+function hasInline(c: Cursor, word: string): boolean {
+  const t = c.t;
+  let p = c.pos;
+  while (t.kind[p] !== Tok.RParen && t.kind[p] !== Tok.Eof) {
+    if (t.isOpen(p, word)) return true;
+    p = t.kind[p] === Tok.LParen ? t.match[p]! + 1 : p + 1;
+  }
+  return false;
+}
+
+function checkImportOrder(c: Cursor, defined: Partial<Record<Kind, boolean>>, at: number): void {
+  for (const k of KINDS) if (defined[k]) c.fail(`import after ${KIND_WORD[k]}`, at);
+}
+
+function externKind(k: Kind): ExternKind {
+  switch (k) {
+    case 'func': return ExternKind.Func;
+    case 'table': return ExternKind.Table;
+    case 'memory': return ExternKind.Memory;
+    case 'global': return ExternKind.Global;
+    case 'tag': return ExternKind.Tag;
+  }
+}
+
+/** `(type $id? subtype)` after `(type`. */
+function typeDef(c: Cursor, x: ModCtx): void {
+  c.optId();
+  const idx = x.m.types.length;
+  x.m.types.push(subType(c, x, idx));
+  c.rparen();
+}
+
+/** Inline `(export "n")*`: exports of the field's index. */
+function exports(c: Cursor, x: ModCtx, kind: ExternKind, index: number): void {
+  while (c.open('export')) {
+    x.m.exports.push({ name: c.name(), kind, index });
+    c.rparen();
+  }
+}
+
+/** An inline `(import "m" "n")` then the rest of the field as an import description. True if it was one. */
+function inlineImport(c: Cursor, x: ModCtx, f: Field): boolean {
+  if (!c.open('import')) return false;
+  const module = c.name();
+  const name = c.name();
+  c.rparen();
+  x.m.imports.push({ module, name, desc: importDesc(c, x, f.kw as Kind) });
+  c.rparen();
+  return true;
+}
+
+/** The description of an imported entity of kind `k` (after its id). */
+function importDesc(c: Cursor, x: ModCtx, k: Kind): Module['imports'][number]['desc'] {
+  switch (k) {
+    case 'func': {
+      if (c.open('exact')) {
+        const type = typeUse(c, x, true).type;
+        c.rparen();
+        return { kind: 'func', type, exact: true };
+      }
+      return { kind: 'func', type: typeUse(c, x, true).type };
+    }
+    case 'table': return { kind: 'table', type: tableType(c, x, addrType(c)) };
+    case 'memory': return { kind: 'memory', type: memType(c, x, addrType(c)) };
+    case 'global': return { kind: 'global', type: globalType(c, x) };
+    case 'tag': return { kind: 'tag', type: typeUse(c, x, false).type };
+  }
+}
+
+/** `(import "m" "n" (kind $id? desc))` after `(import`. */
+function importField(c: Cursor, x: ModCtx): void {
+  const module = c.name();
+  const name = c.name();
+  c.lparen();
+  const k = c.t.text(c.pos) as Kind;
+  c.pos++;
+  c.optId();
+  const desc = importDesc(c, x, k);
+  c.rparen();
+  c.rparen();
+  x.m.imports.push({ module, name, desc });
+}
+
+/** A constant expression up to the enclosing `)` (not consumed). */
+function constExpr(c: Cursor, x: ModCtx): Uint8Array {
+  return new BodyParser(c, x, new FuncCtx()).expr();
+}
+
+/** `(table $id? export* at? limits reftype expr?)` or `(table $id? export* at? reftype (elem …))`. */
+function tableField(c: Cursor, x: ModCtx, f: Field): void {
+  c.optId();
+  exports(c, x, ExternKind.Table, f.index);
+  if (inlineImport(c, x, f)) return;
+  const addr64 = addrType(c);
+  if (!c.isNat()) {
+    // Inline element segment: the table's size is the number of items.
+    const elem = refTypeText(c, x);
+    if (!c.open('elem')) c.unexpected();
+    const seg: Elem = {
+      mode: 'active', table: f.index, offset: constOf(addr64 ? I64 : I32), type: elem, funcs: null, exprs: null,
+      explicitTable: false,
+    };
+    if (c.kind === Tok.LParen) {
+      // Inline expressions take the table's reference type.
+      seg.exprs = [];
+      while (c.kind === Tok.LParen) {
+        if (c.open('item')) {
+          seg.exprs.push(constExpr(c, x));
+          c.rparen();
+        } else {
+          seg.exprs.push(oneFolded(c, x));
+        }
+      }
+    } else {
+      elemList(c, x, seg, true);
+      seg.type = elem;
+    }
+    c.rparen();
+    const n = BigInt((seg.funcs ?? seg.exprs!).length);
+    x.m.tables.push({ type: { limits: { min: n, max: n }, elem, addr64 }, init: null });
+    finishElem(seg);
+    x.m.elems.push(seg);
+    c.rparen();
+    return;
+  }
+  const type = tableType(c, x, addr64);
+  const init = c.kind === Tok.RParen ? null : constExpr(c, x);
+  x.m.tables.push({ type, init });
+  c.rparen();
+}
+
+/** An `i32.const 0` / `i64.const 0` offset expression. */
+function constOf(t: ValType): Uint8Array {
+  return Uint8Array.of(t === I64 ? 0x42 : 0x41, 0, 0x0b);
+}
+
+/** `(memory $id? export* at? memtype)` or `(memory $id? export* at? (pagesize)? (data …))`. */
+function memoryField(c: Cursor, x: ModCtx, f: Field): void {
+  c.optId();
+  exports(c, x, ExternKind.Memory, f.index);
+  if (inlineImport(c, x, f)) return;
+  const addr64 = addrType(c);
+  if (!c.isNat()) {
+    const psLog2 = pageSize(c, x);
+    if (!c.open('data')) c.unexpected();
+    const parts: Uint8Array[] = [];
+    while (c.kind === Tok.String) parts.push(c.bytes());
+    c.rparen();
+    const init = concat(parts);
+    const page = 2 ** (psLog2 ?? 16);
+    const n = BigInt(Math.ceil(init.length / page));
+    x.m.memories.push({ limits: { min: n, max: n }, shared: false, addr64, pageSizeLog2: psLog2 });
+    x.m.datas.push({ mode: 'active', memory: f.index, offset: constOf(addr64 ? I64 : I32), init, explicitMemory: f.index !== 0 });
+    c.rparen();
+    return;
+  }
+  x.m.memories.push(memType(c, x, addr64));
+  c.rparen();
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/** An offset: `(offset expr)` or one folded instruction. */
+function offsetExpr(c: Cursor, x: ModCtx): Uint8Array {
+  if (c.open('offset')) {
+    const e = constExpr(c, x);
+    c.rparen();
+    return e;
+  }
+  if (c.kind !== Tok.LParen) c.unexpected();
+  return oneFolded(c, x);
+}
+
+/** Exactly one folded instruction as a constant expression (the `offset`/`item` abbreviation). */
+function oneFolded(c: Cursor, x: ModCtx): Uint8Array {
+  return new BodyParser(c, x, new FuncCtx()).single();
+}
+
+/** `(elem $id? …)` after `(elem`. */
+function elemField(c: Cursor, x: ModCtx): void {
+  c.optId();
+  const seg: Elem = {
+    mode: 'passive', table: 0, offset: null, type: FUNCREF, funcs: null, exprs: null,
+    explicitTable: false,
+  };
+  if (c.is('declare')) {
+    c.pos++;
+    seg.mode = 'declarative';
+    elemList(c, x, seg, false);
+  } else if (c.isOpen('table') || c.kind === Tok.LParen && !c.isOpen('item') && !atValType(c)) {
+    seg.mode = 'active';
+    if (c.open('table')) {
+      seg.table = resolveIdx(c, x.tables);
+      c.rparen();
+    }
+    seg.offset = offsetExpr(c, x);
+    elemList(c, x, seg, true);
+  } else if (atIdx(c) && c.t.kind[c.pos + 1] === Tok.LParen) {
+    // (elem $t (offset …) …): a table index without the (table …) wrapper (MVP syntax).
+    seg.mode = 'active';
+    seg.table = resolveIdx(c, x.tables);
+    seg.offset = offsetExpr(c, x);
+    elemList(c, x, seg, true);
+  } else {
+    elemList(c, x, seg, false);
+  }
+  c.rparen();
+  finishElem(seg);
+  x.m.elems.push(seg);
+}
+
+/**
+ * The element list: `func x*`, `reftype (item expr | folded)*`, or (active
+ * segments only) a bare function index list. Sets `funcs` or `exprs`.
+ */
+function elemList(c: Cursor, x: ModCtx, seg: Elem, legacyOk: boolean): void {
+  if (c.is('func')) {
+    c.pos++;
+    seg.type = FUNCREF;
+    seg.funcs = [];
+    while (atIdx(c)) seg.funcs.push(resolveIdx(c, x.funcs));
+    return;
+  }
+  if (atValType(c)) {
+    seg.type = refTypeText(c, x);
+    seg.exprs = [];
+    while (c.kind === Tok.LParen) {
+      if (c.open('item')) {
+        seg.exprs.push(constExpr(c, x));
+        c.rparen();
+      } else {
+        seg.exprs.push(oneFolded(c, x));
+      }
+    }
+    return;
+  }
+  if (!legacyOk && c.kind !== Tok.RParen && !atIdx(c)) c.unexpected();
+  seg.type = FUNCREF;
+  seg.funcs = [];
+  while (atIdx(c)) seg.funcs.push(resolveIdx(c, x.funcs));
+}
+
+/**
+ * Chooses the binary spelling like the reference encoder: function indices
+ * when the type is funcref and every item is `ref.func x`; table 0 written
+ * implicitly only for funcref segments.
+ */
+function finishElem(seg: Elem): void {
+  if (seg.exprs !== null && seg.type === FUNCREF) {
+    const funcs: number[] = [];
+    for (const e of seg.exprs) {
+      const f = refFuncOf(e);
+      if (f < 0) break;
+      funcs.push(f);
+    }
+    if (funcs.length === seg.exprs.length) {
+      seg.funcs = funcs;
+      seg.exprs = null;
+    }
+  }
+  if (seg.mode === 'active') {
+    seg.explicitTable = seg.table !== 0 || seg.type !== FUNCREF;
+  }
+}
+
+/** The function index of an expression that is exactly `ref.func x end`, else -1. */
+function refFuncOf(e: Uint8Array): number {
+  if (e[0] !== 0xd2) return -1;
+  let v = 0;
+  let shift = 0;
+  let i = 1;
+  for (;;) {
+    const b = e[i++];
+    if (b === undefined) return -1;
+    v += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((b & 0x80) === 0) break;
+  }
+  return i === e.length - 1 && e[i] === 0x0b ? v : -1;
+}
+
+/** `(data $id? …)` after `(data`. */
+function dataField(c: Cursor, x: ModCtx): void {
+  c.optId();
+  let mode: 'active' | 'passive' = 'passive';
+  let memory = 0;
+  let offset: Uint8Array | null = null;
+  if (c.kind === Tok.LParen || atIdx(c)) {
+    mode = 'active';
+    if (c.open('memory')) {
+      memory = resolveIdx(c, x.memories);
+      c.rparen();
+    } else if (atIdx(c)) {
+      memory = resolveIdx(c, x.memories);
+    }
+    offset = offsetExpr(c, x);
+  }
+  const parts: Uint8Array[] = [];
+  while (c.kind === Tok.String) parts.push(c.bytes());
+  c.rparen();
+  x.m.datas.push({ mode, memory, offset, init: concat(parts), explicitMemory: memory !== 0 });
+}
+
+/** A function's locals and body (after its type use). */
+function funcBody(c: Cursor, x: ModCtx, type: number, paramNames: (string | null)[], paramCount: number): Module['funcs'][number] {
+  const f = new FuncCtx();
+  const n = paramCount < 0 ? paramNames.length : paramCount;
+  for (let i = 0; i < paramNames.length; i++) {
+    const id = paramNames[i];
+    if (id === null || id === undefined) continue;
+    if (f.locals.has(id)) c.fail(`duplicate local $${id}`);
+    f.locals.set(id, i);
+  }
+  f.localCount = n;
+  const locals: { count: number; type: ValType }[] = [];
+  while (c.isOpen('local')) {
+    c.pos += 2;
+    if (c.kind === Tok.Id) {
+      const at = c.pos;
+      const id = c.optId()!;
+      if (f.locals.has(id)) c.fail(`duplicate local $${id}`, at);
+      f.locals.set(id, f.localCount++);
+      addLocal(locals, valType(c, x));
+    } else {
+      while (c.kind !== Tok.RParen) {
+        addLocal(locals, valType(c, x));
+        f.localCount++;
+      }
+    }
+    c.rparen();
+  }
+  const bodyStart = c.t.start[c.pos]!;
+  const body = new BodyParser(c, x, f).expr();
+  c.rparen();
+  return { type, locals, body, bodyOffset: bodyStart };
+}
+
+function addLocal(runs: { count: number; type: ValType }[], t: ValType): void {
+  const last = runs[runs.length - 1];
+  if (last !== undefined && last.type === t) last.count++;
+  else runs.push({ count: 1, type: t });
+}
+
+/** Parses a whole text module: `(module $id? field*)` or a bare field list. */
+export function parseModuleTokens(t: Tokens, opts: TextOptions = {}): Module {
+  const c = new Cursor(t);
+  let wrapped = false;
+  if (c.isOpen('module')) {
+    wrapped = true;
+    c.pos += 2;
+    c.optId();
+  }
+  const m = parseModuleFields(c, opts);
+  if (wrapped) c.rparen();
+  if (c.kind !== Tok.Eof) c.unexpected();
+  return m;
+}
+
