@@ -1,0 +1,655 @@
+/**
+ * Validation of function bodies and constant expressions ("Validation ›
+ * Instructions", "Validation › Modules › Functions", "Constant Expressions"),
+ * as the spec's appendix algorithm: one pass over the instruction bytes with
+ * an operand stack and a control stack (stacks.ts).
+ *
+ * The hot loop reads each instruction into one reused `Instr`; instructions
+ * with a fixed type in the opcode table (numeric, vector, memory accesses,
+ * atomics, wide arithmetic) are typed by the shared tables of sig.ts; control,
+ * variable, table and memory-management instructions are typed here; GC and
+ * other reference instructions in refs.ts. No recursion on nesting, no
+ * allocation per instruction.
+ *
+ * Not here: module-level rules (module.ts), type definitions (types.ts).
+ */
+import { Op } from '../ast/op-ids.js';
+import { CatchKind, memAlign, type Instr } from '../ast/instr.js';
+import { BLOCK_EMPTY, EXNREF, FUNCREF, I32, I64, isRef, refHeap, refType, Heap, type ValType } from '../ast/types.js';
+import { enabledOps } from '../ast/features.js';
+import type { Func } from '../ast/module.js';
+import { Reader } from '../decoder/reader.js';
+import { readInstr } from '../decoder/instr.js';
+import { TypeKind, type Context } from './context.js';
+import { Ctl, Stacks } from './stacks.js';
+import { ADDR, ATOMIC, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
+import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
+import { resultName, typeName } from './messages.js';
+import { refOp } from './refs.js';
+import { MAX_LOCALS } from './limits.js';
+import { CONST_OK } from './const-ops.js';
+
+/** Validates function bodies and constant expressions of one module. */
+export class FuncValidator extends Stacks {
+  /** The instruction being validated (reused). */
+  readonly ins: Instr = { op: 0, x: 0, y: 0, z: 0, lo: 0, hi: 0, bytes: null, list: [], catches: [] };
+  /** Enabled-instruction mask for the reader. */
+  readonly ops: Uint8Array;
+  /** Type index of the current function (its results are the return type). */
+  funcType = 0;
+  /** Constant-expression mode: only constant instructions, globals below `globalLimit`. */
+  constMode = false;
+  globalLimit = 0;
+  /** Scratch for address-resolved signatures. */
+  private readonly sigIn = new Int32Array(MAX_IN);
+  private readonly sigOut = new Int32Array(MAX_OUT);
+  /** br_table: per-frame stamp so each target frame is checked once per instruction. */
+  private stamp: Int32Array = new Int32Array(64);
+  private stampCounter = 0;
+
+  constructor(c: Context) {
+    super(c);
+    this.ops = enabledOps(c.features);
+  }
+
+  // ---- lookups ("unknown …") -------------------------------------------
+
+  checkType(x: number): void {
+    if (x >= this.c.typeCount) throw this.error(`unknown type ${x >>> 0}`);
+  }
+  /** A function type index, or "unknown type" / "non-function type". */
+  funcTypeIdx(x: number): number {
+    this.checkType(x);
+    if (this.c.typeKind[x] !== TypeKind.Func) throw this.error(`non-function type ${x}`);
+    return x;
+  }
+  checkValType(t: ValType): void {
+    if (isRef(t)) {
+      const h = refHeap(t);
+      if (h >= 0) this.checkType(h);
+    }
+  }
+  checkBlockType(bt: number): void {
+    if (bt < 0) this.funcTypeIdx(~bt);
+    else if (bt !== BLOCK_EMPTY) this.checkValType(bt);
+  }
+  table(x: number) {
+    const t = this.c.tables[x];
+    if (t === undefined) throw this.error(`unknown table ${x >>> 0}`);
+    return t;
+  }
+  memAddr(x: number): ValType {
+    const m = this.c.memories[x];
+    if (m === undefined) throw this.error(`unknown memory ${x >>> 0}`);
+    return m.addr64 ? I64 : I32;
+  }
+  tableAddr(x: number): ValType {
+    return this.table(x).addr64 ? I64 : I32;
+  }
+  funcTypeOf(f: number): number {
+    const t = this.c.funcs[f];
+    if (t === undefined) throw this.error(`unknown function ${f >>> 0}`);
+    return t;
+  }
+  tagType(x: number): number {
+    const t = this.c.tags[x];
+    if (t === undefined) throw this.error(`unknown tag ${x >>> 0}`);
+    return t;
+  }
+  elemType(x: number): ValType {
+    const t = this.c.elemTypes[x];
+    if (t === undefined) throw this.error(`unknown elem segment ${x >>> 0}`);
+    return t;
+  }
+  checkData(x: number): void {
+    if (x >= this.c.dataCount) throw this.error(`unknown data segment ${x >>> 0}`);
+  }
+
+  // ---- entry points ----------------------------------------------------
+
+  /** Validates the body of function `funcIndex` (index space incl. imports). Throws CompileError. */
+  validateFunc(func: Func, funcIndex: number): void {
+    const c = this.c;
+    this.funcIndex = funcIndex;
+    this.at = func.bodyOffset;
+    const ft = this.funcTypeIdx(func.type);
+    this.funcType = ft;
+    const params = c.params[ft]!;
+    let n = params.length;
+    for (const run of func.locals) {
+      n += run.count;
+      if (n > MAX_LOCALS) throw this.error('too many locals');
+    }
+    this.resetLocalsFor(n);
+    const types = this.localTypes;
+    const init = this.localInit;
+    let k = 0;
+    for (; k < params.length; k++) { types[k] = params[k]!; init[k] = 1; }
+    for (const run of func.locals) {
+      this.checkValType(run.type);
+      const d = defaultable(run.type) ? 1 : 0;
+      for (let i = 0; i < run.count; i++, k++) { types[k] = run.type; init[k] = d; }
+    }
+    this.constMode = false;
+    this.globalLimit = c.globals.length;
+    this.run(func.body, func.bodyOffset, ~ft);
+  }
+
+  /**
+   * Validates constant expression `expr` of type `t`, where globals below
+   * `globalLimit` may be read. `offset` is its absolute position, for errors.
+   */
+  validateConst(expr: Uint8Array, t: ValType, globalLimit: number, offset: number): void {
+    this.funcIndex = -1;
+    this.at = offset;
+    this.resetLocalsFor(0);
+    this.constMode = true;
+    this.globalLimit = globalLimit;
+    this.checkConstOps(expr, offset);
+    this.run(expr, offset, t);
+  }
+
+  /** First pass over a constant expression: every instruction must be constant. */
+  private checkConstOps(expr: Uint8Array, offset: number): void {
+    const r = this.reader(expr, offset);
+    const ins = this.ins;
+    while (r.pos < r.end) {
+      this.at = offset + r.pos;
+      readInstr(r, ins);
+      const op = ins.op;
+      if (op === Op.global_get) {
+        const g = this.c.globals[ins.x];
+        if (g !== undefined && ins.x < this.globalLimit && g.mutable) throw this.error('constant expression required');
+      } else if (!CONST_OK[op] || (op === Op.end && r.pos !== r.end)) {
+        throw this.error('constant expression required');
+      }
+    }
+  }
+
+  private reader(bytes: Uint8Array, base: number): Reader {
+    const r = new Reader(bytes, 0, bytes.length, base);
+    r.features = this.c.features;
+    r.ops = this.ops;
+    return r;
+  }
+
+  /** Runs the algorithm over `bytes` (ending with `end`) as a block of type `bt`. */
+  private run(bytes: Uint8Array, base: number, bt: number): void {
+    this.sp = 0;
+    this.depth = 0;
+    this.pushCtl(Ctl.Block, bt, false);
+    const r = this.reader(bytes, base);
+    const ins = this.ins;
+    while (this.depth > 0) {
+      if (r.pos >= r.end) throw this.error('unexpected end of section or function');
+      this.at = base + r.pos;
+      readInstr(r, ins);
+      const op = ins.op;
+      const shape = SHAPE[op]!;
+      if (shape === Shape.Plain) {
+        const nIn = N_IN[op]!;
+        if (nIn === 1) this.popExpect(IN[op * MAX_IN]!);
+        else if (nIn !== 0) this.popSeq(IN, op * MAX_IN, nIn);
+        const nOut = N_OUT[op]!;
+        if (nOut === 1) this.push(OUT[op * MAX_OUT]!);
+        else if (nOut !== 0) this.pushSeq(OUT, op * MAX_OUT, nOut);
+      } else if (shape !== Shape.Special) {
+        this.typedOp(op, shape);
+      } else {
+        this.specialOp(op);
+      }
+    }
+    if (r.pos !== r.end) throw this.error('operators remaining after end of function');
+  }
+
+  /** Instructions with a fixed type that need an immediate checked or the address type resolved. */
+  private typedOp(op: number, shape: Shape): void {
+    const ins = this.ins;
+    let addr = I32;
+    switch (shape) {
+      case Shape.Lane:
+        if (ins.x >= LANES[op]!) throw this.error('invalid lane index');
+        break;
+      case Shape.Shuffle:
+        for (let i = 0; i < 16; i++) if (ins.bytes![i]! >= 32) throw this.error('invalid lane index');
+        break;
+      case Shape.Memory:
+        addr = this.memAddr(ins.x);
+        break;
+      case Shape.MemArg: case Shape.MemArgLane: {
+        addr = this.memAddr(ins.y);
+        const align = memAlign(ins.x);
+        const natural = NATURAL[op]!;
+        if (align > natural) throw this.error('alignment must not be larger than natural');
+        if (ATOMIC[op] && align !== natural) throw this.error('atomic alignment must be natural');
+        if (addr === I32 && ins.hi !== 0) throw this.error('offset out of range');
+        if (shape === Shape.MemArgLane && ins.z >= 16 >> natural) throw this.error('invalid lane index');
+        break;
+      }
+    }
+    const nIn = N_IN[op]!;
+    const sigIn = this.sigIn;
+    for (let i = 0; i < nIn; i++) {
+      const t = IN[op * MAX_IN + i]!;
+      sigIn[i] = t === ADDR ? addr : t;
+    }
+    this.popSeq(sigIn, 0, nIn);
+    const nOut = N_OUT[op]!;
+    for (let i = 0; i < nOut; i++) {
+      const t = OUT[op * MAX_OUT + i]!;
+      this.push(t === ADDR ? addr : t);
+    }
+    void this.sigOut;
+  }
+
+  /** Instructions typed by hand: control, parametric, variables, tables, bulk memory; refs.ts for the rest. */
+  private specialOp(op: number): void {
+    const ins = this.ins;
+    const c = this.c;
+    switch (op) {
+      case Op.unreachable:
+        this.setUnreachable();
+        return;
+      case Op.nop: case Op.atomic_fence:
+        return;
+      case Op.block: case Op.loop:
+        this.checkBlockType(ins.x);
+        this.popBlockParams(ins.x);
+        this.pushCtl(op === Op.block ? Ctl.Block : Ctl.Loop, ins.x, true);
+        return;
+      case Op.if:
+        this.checkBlockType(ins.x);
+        this.popI32();
+        this.popBlockParams(ins.x);
+        this.pushCtl(Ctl.If, ins.x, true);
+        return;
+      case Op.else: {
+        const d = this.depth - 1;
+        if (this.kind[d] !== Ctl.If) throw this.error('else without if');
+        this.toElse(d);
+        return;
+      }
+      case Op.end:
+        this.end();
+        return;
+      case Op.try:
+        this.checkBlockType(ins.x);
+        this.popBlockParams(ins.x);
+        this.pushCtl(Ctl.Try, ins.x, true);
+        return;
+      case Op.catch: case Op.catch_all: {
+        const d = this.depth - 1;
+        const k = this.kind[d];
+        if (k !== Ctl.Try && k !== Ctl.Catch) throw this.error('catch without try');
+        const tag = op === Op.catch ? this.tagType(ins.x) : -1;
+        this.closeFrame();
+        this.kind[d] = op === Op.catch ? Ctl.Catch : Ctl.CatchAll;
+        this.unreach[d] = 0;
+        if (tag >= 0) { const ps = c.params[tag]!; this.pushSeq(ps, 0, ps.length); }
+        return;
+      }
+      case Op.delegate: {
+        const d = this.depth - 1;
+        if (this.kind[d] !== Ctl.Try) throw this.error('delegate without try');
+        this.closeFrame();
+        this.depth--;
+        this.label(ins.x);
+        this.pushBlockResults(this.type[d]!);
+        return;
+      }
+      case Op.rethrow: {
+        const d = this.label(ins.x);
+        const k = this.kind[d];
+        if (k !== Ctl.Catch && k !== Ctl.CatchAll) throw this.error('invalid rethrow label');
+        this.setUnreachable();
+        return;
+      }
+      case Op.throw: {
+        const t = this.tagType(ins.x);
+        const ps = c.params[t]!;
+        this.popSeq(ps, 0, ps.length);
+        this.setUnreachable();
+        return;
+      }
+      case Op.throw_ref:
+        this.popExpect(EXNREF);
+        this.setUnreachable();
+        return;
+      case Op.try_table:
+        this.checkBlockType(ins.x);
+        this.checkCatches(ins.x);
+        this.popBlockParams(ins.x);
+        this.pushCtl(Ctl.TryTable, ins.x, true);
+        return;
+      case Op.br: {
+        const d = this.label(ins.x);
+        this.popLabel(d);
+        this.setUnreachable();
+        return;
+      }
+      case Op.br_if: {
+        const d = this.label(ins.x);
+        this.popI32();
+        this.popLabel(d);
+        this.pushLabel(d);
+        return;
+      }
+      case Op.br_table:
+        this.brTable();
+        return;
+      case Op.return: {
+        const rs = c.results[this.funcType]!;
+        this.popSeq(rs, 0, rs.length);
+        this.setUnreachable();
+        return;
+      }
+      case Op.call: {
+        const t = this.funcTypeOf(ins.x);
+        this.callType(t);
+        return;
+      }
+      case Op.return_call: {
+        const t = this.funcTypeOf(ins.x);
+        this.checkTailResults(t);
+        const ps = c.params[t]!;
+        this.popSeq(ps, 0, ps.length);
+        this.setUnreachable();
+        return;
+      }
+      case Op.call_indirect: case Op.return_call_indirect: {
+        const tab = this.table(ins.y);
+        const t = this.funcTypeIdx(ins.x);
+        if (!matchRef(c, tab.elem, FUNCREF)) {
+          throw this.error(`type mismatch: instruction requires table of function type but table has element type ${typeName(tab.elem)}`);
+        }
+        if (op === Op.return_call_indirect) this.checkTailResults(t);
+        this.popExpect(tab.addr64 ? I64 : I32);
+        if (op === Op.return_call_indirect) {
+          const ps = c.params[t]!;
+          this.popSeq(ps, 0, ps.length);
+          this.setUnreachable();
+        } else {
+          this.callType(t);
+        }
+        return;
+      }
+      case Op.call_ref: case Op.return_call_ref: {
+        const t = this.funcTypeIdx(ins.x);
+        if (op === Op.return_call_ref) this.checkTailResults(t);
+        this.popExpect(refType(true, t));
+        if (op === Op.return_call_ref) {
+          const ps = c.params[t]!;
+          this.popSeq(ps, 0, ps.length);
+          this.setUnreachable();
+        } else {
+          this.callType(t);
+        }
+        return;
+      }
+      case Op.drop:
+        this.pop();
+        return;
+      case Op.select: {
+        this.popI32();
+        const t1 = this.pop();
+        const t2 = this.pop();
+        const num = isNumOrUnknown(t1) && isNumOrUnknown(t2);
+        const vec = isVecOrUnknown(t1) && isVecOrUnknown(t2);
+        if (!num && !vec) {
+          throw this.error(`type mismatch: instruction requires numeric or vector type but stack has ${typeName(t1 === UNKNOWN ? t2 : t1)}`);
+        }
+        if (t1 !== t2 && t1 !== UNKNOWN && t2 !== UNKNOWN) {
+          throw this.error(`type mismatch: instruction requires [${typeName(t1)} ${typeName(t1)} i32] but stack has [${typeName(t2)} ${typeName(t1)} i32]`);
+        }
+        this.push(t1 === UNKNOWN ? t2 : t1);
+        return;
+      }
+      case Op.select_t: {
+        if (ins.list.length !== 1) throw this.error('invalid result arity');
+        const t = ins.list[0]!;
+        this.checkValType(t);
+        this.popI32();
+        this.popExpect(t);
+        this.popExpect(t);
+        this.push(t);
+        return;
+      }
+      case Op.local_get: {
+        const x = ins.x >>> 0;
+        if (x >= this.nLocals) throw this.error(`unknown local ${x}`);
+        if (!this.localInit[x]) throw this.error('uninitialized local');
+        this.push(this.localTypes[x]!);
+        return;
+      }
+      case Op.local_set: case Op.local_tee: {
+        const x = ins.x >>> 0;
+        if (x >= this.nLocals) throw this.error(`unknown local ${x}`);
+        const t = this.localTypes[x]!;
+        this.popExpect(t);
+        if (!this.localInit[x]) this.initLocal(x);
+        if (op === Op.local_tee) this.push(t);
+        return;
+      }
+      case Op.global_get: {
+        const g = c.globals[ins.x];
+        if (g === undefined || ins.x >= this.globalLimit) throw this.error(`unknown global ${ins.x >>> 0}`);
+        this.push(g.type);
+        return;
+      }
+      case Op.global_set: {
+        const g = c.globals[ins.x];
+        if (g === undefined) throw this.error(`unknown global ${ins.x >>> 0}`);
+        if (!g.mutable) throw this.error('immutable global');
+        this.popExpect(g.type);
+        return;
+      }
+      default:
+        this.tableOrMemoryOp(op);
+    }
+  }
+
+  /** Table and bulk-memory instructions. */
+  private tableOrMemoryOp(op: number): void {
+    const ins = this.ins;
+    const c = this.c;
+    switch (op) {
+      case Op.table_get: {
+        const t = this.table(ins.x);
+        this.popExpect(t.addr64 ? I64 : I32);
+        this.push(t.elem);
+        return;
+      }
+      case Op.table_set: {
+        const t = this.table(ins.x);
+        this.popExpect(t.elem);
+        this.popExpect(t.addr64 ? I64 : I32);
+        return;
+      }
+      case Op.table_size:
+        this.push(this.tableAddr(ins.x));
+        return;
+      case Op.table_grow: {
+        const t = this.table(ins.x);
+        const a = t.addr64 ? I64 : I32;
+        this.popExpect(a);
+        this.popExpect(t.elem);
+        this.push(a);
+        return;
+      }
+      case Op.table_fill: {
+        const t = this.table(ins.x);
+        const a = t.addr64 ? I64 : I32;
+        this.popExpect(a);
+        this.popExpect(t.elem);
+        this.popExpect(a);
+        return;
+      }
+      case Op.table_copy: {
+        const td = this.table(ins.x);
+        const ts = this.table(ins.y);
+        if (!matchVal(c, ts.elem, td.elem)) {
+          throw this.error(`type mismatch: source element type ${typeName(ts.elem)} does not match destination element type ${typeName(td.elem)}`);
+        }
+        this.popExpect(td.addr64 && ts.addr64 ? I64 : I32);
+        this.popExpect(ts.addr64 ? I64 : I32);
+        this.popExpect(td.addr64 ? I64 : I32);
+        return;
+      }
+      case Op.table_init: {
+        const t = this.table(ins.y);
+        const e = this.elemType(ins.x);
+        if (!matchVal(c, e, t.elem)) {
+          throw this.error(`type mismatch: element segment's type ${typeName(e)} does not match table's element type ${typeName(t.elem)}`);
+        }
+        this.popI32();
+        this.popI32();
+        this.popExpect(t.addr64 ? I64 : I32);
+        return;
+      }
+      case Op.elem_drop:
+        this.elemType(ins.x);
+        return;
+      case Op.memory_init: {
+        const a = this.memAddr(ins.y);
+        this.checkData(ins.x);
+        this.popI32();
+        this.popI32();
+        this.popExpect(a);
+        return;
+      }
+      case Op.data_drop:
+        this.checkData(ins.x);
+        return;
+      case Op.memory_copy: {
+        const ad = this.memAddr(ins.x);
+        const as = this.memAddr(ins.y);
+        this.popExpect(ad === I64 && as === I64 ? I64 : I32);
+        this.popExpect(as);
+        this.popExpect(ad);
+        return;
+      }
+      case Op.memory_fill: {
+        const a = this.memAddr(ins.x);
+        this.popExpect(a);
+        this.popI32();
+        this.popExpect(a);
+        return;
+      }
+      default:
+        refOp(this, op);
+    }
+  }
+
+  // ---- control helpers ---------------------------------------------------
+
+  private popBlockParams(bt: number): void {
+    if (bt < 0) {
+      const ps = this.c.params[~bt]!;
+      if (ps.length) this.popSeq(ps, 0, ps.length);
+    }
+  }
+
+  private pushBlockResults(bt: number): void {
+    if (bt < 0) {
+      const rs = this.c.results[~bt]!;
+      this.pushSeq(rs, 0, rs.length);
+    } else if (bt !== BLOCK_EMPTY) {
+      this.push(bt);
+    }
+  }
+
+  /** `else`: close the then-branch, restart with the parameters. */
+  private toElse(d: number): void {
+    this.closeFrame();
+    this.kind[d] = Ctl.Else;
+    this.unreach[d] = 0;
+    const bt = this.type[d]!;
+    if (bt < 0) {
+      const ps = this.c.params[~bt]!;
+      this.pushSeq(ps, 0, ps.length);
+    }
+  }
+
+  /** `end`: an `if` without `else` first gets its empty else-branch checked. */
+  private end(): void {
+    const d = this.depth - 1;
+    if (this.kind[d] === Ctl.If) this.toElse(d);
+    this.closeFrame();
+    this.depth = d;
+    if (d > 0) this.pushBlockResults(this.type[d]!);
+  }
+
+  private callType(t: number): void {
+    const c = this.c;
+    const ps = c.params[t]!;
+    this.popSeq(ps, 0, ps.length);
+    const rs = c.results[t]!;
+    this.pushSeq(rs, 0, rs.length);
+  }
+
+  /** Tail calls: the callee's results must match the caller's. */
+  private checkTailResults(t: number): void {
+    const c = this.c;
+    const callee = c.results[t]!;
+    const mine = c.results[this.funcType]!;
+    let ok = callee.length === mine.length && !this.constMode;
+    for (let i = 0; ok && i < callee.length; i++) ok = matchVal(c, callee[i]!, mine[i]!);
+    if (!ok) {
+      throw this.error(`type mismatch: current function requires result type ${resultName(mine)} but callee returns ${resultName(callee)}`);
+    }
+  }
+
+  /** try_table handlers: each catch's values must match its label (checked outside the new block). */
+  private checkCatches(bt: number): void {
+    void bt;
+    const c = this.c;
+    for (const h of this.ins.catches) {
+      const have: ValType[] = [];
+      if (h.kind === CatchKind.Catch || h.kind === CatchKind.CatchRef) {
+        const ps = c.params[this.tagType(h.tag)]!;
+        for (let i = 0; i < ps.length; i++) have.push(ps[i]!);
+      }
+      if (h.kind === CatchKind.CatchRef || h.kind === CatchKind.CatchAllRef) have.push(refType(false, Heap.Exn));
+      const d = this.label(h.label);
+      const n = this.labelCount(d);
+      let ok = n === have.length;
+      for (let i = 0; ok && i < n; i++) ok = matchVal(c, have[i]!, this.labelType(d, i));
+      if (!ok) {
+        throw this.error(`type mismatch: catch handler requires ${resultName(this.labelTypes(d))} but label has ${resultName(have)}`);
+      }
+    }
+  }
+
+  /**
+   * br_table: every target's label must take the values on the stack (with
+   * the default's arity). Each distinct target frame is checked once, so a
+   * giant table costs linear time.
+   */
+  private brTable(): void {
+    const ins = this.ins;
+    this.popI32();
+    const dd = this.label(ins.x);
+    const arity = this.labelCount(dd);
+    if (this.stamp.length < this.depth) this.stamp = new Int32Array(Math.max(this.depth, this.stamp.length * 2));
+    const stamp = ++this.stampCounter;
+    const list = ins.list;
+    for (let i = 0; i < list.length; i++) {
+      const d = this.label(list[i]!);
+      if (this.stamp[d] === stamp) continue;
+      this.stamp[d] = stamp;
+      if (this.labelCount(d) !== arity) {
+        throw this.error(`type mismatch: instruction requires ${resultName(this.labelTypes(dd))} but label has ${resultName(this.labelTypes(d))}`);
+      }
+      this.checkTopAgainstLabel(d, arity);
+    }
+    this.popLabel(dd);
+    this.setUnreachable();
+  }
+
+  /** Checks the top `n` operands (unknown below a polymorphic base) against label `d`, without popping. */
+  private checkTopAgainstLabel(d: number, n: number): void {
+    const sp0 = this.sp;
+    this.popLabel(d);
+    this.sp = sp0;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The validator ("Validation" chapter of WebAssembly 3.0, plus the
+ * threads, wide-arithmetic, custom-page-sizes and custom-descriptors
+ * proposals when enabled in `features`).
+ *
+ * - `validateModule(m, features?)`: checks a module AST; returns its
+ *   `ModuleInfo` (resolved index spaces and canonical type ids for the
+ *   interpreter). Throws `CompileError` whose message starts with the
+ *   testsuite's text, e.g. "type mismatch: … @ func 3 offset 1234", and whose
+ *   `offset` is the byte offset (or -1 outside function bodies).
+ * - `validate(bytes, features?)`: decodes and validates; true or false, never throws.
+ * - `createStreamingValidator(features?)`: hooks for the decoder (`decode`,
+ *   `ModuleDecoder`, `decodeStream`) that validate each section and function
+ *   body as soon as it is decoded; `finish()` completes validation and
+ *   returns the `ModuleInfo`. The hooks throw `CompileError`.
+ *
+ * Example:
+ *   const sv = createStreamingValidator();
+ *   const m = decode(bytes, sv);   // bodies validated while decoding
+ *   const info = sv.finish(m);
+ *
+ * Implementation limits of the JS API are in limits.ts.
+ */
+import type { Func, Module } from '../ast/module.js';
+import { withDefaults, type Features } from '../ast/features.js';
+import { decode } from '../decoder/index.js';
+import { CompileError } from '../errors.js';
+import type { ModuleInfo } from './context.js';
+import { ModuleValidator, Stage, stageOfSection } from './module.js';
+
+export type { ModuleInfo } from './context.js';
+export { TypeKind } from './context.js';
+export { canonicalSuper, isCanonicalSubtype } from './canon.js';
+
+/**
+ * Validates module `m`. Returns what the interpreter needs (`ModuleInfo`).
+ * Throws `CompileError`.
+ */
+export function validateModule(m: Module, features?: Partial<Features>): ModuleInfo {
+  const v = new ModuleValidator(m, withDefaults(features));
+  v.runThrough(Stage.Done);
+  return v.c;
+}
+
+/** Decodes and validates `bytes`; false on any `CompileError`. */
+export function validate(bytes: Uint8Array, features?: Partial<Features>): boolean {
+  try {
+    const sv = createStreamingValidator(features);
+    sv.finish(decode(bytes, sv));
+    return true;
+  } catch (e) {
+    if (e instanceof CompileError) return false;
+    throw e;
+  }
+}
+
+/** Decoder hooks that validate while decoding (see `createStreamingValidator`). */
+export interface StreamingValidator {
+  /** The features to decode and validate with (read by the decoder). */
+  readonly features: Partial<Features>;
+  /** Decoder hook: a section has been decoded. Throws `CompileError`. */
+  onSection(id: number, module: Module): void;
+  /** Decoder hook: a function body has been decoded. Throws `CompileError`. */
+  onFunction(index: number, func: Func, module: Module): void;
+  /** Completes validation of the decoded module and returns its `ModuleInfo`. Throws `CompileError`. */
+  finish(module: Module): ModuleInfo;
+}
+
+/**
+ * Creates decoder hooks (`DecodeHooks`-compatible) that validate each section
+ * and each function body as soon as the decoder has it.
+ */
+export function createStreamingValidator(features?: Partial<Features>): StreamingValidator {
+  const f = withDefaults(features);
+  let v: ModuleValidator | null = null;
+  const get = (m: Module): ModuleValidator => {
+    if (v === null) {
+      v = new ModuleValidator(m, f);
+      v.streaming = true;
+    }
+    return v;
+  };
+  return {
+    features: f,
+    onSection(id, module) {
+      const s = stageOfSection(id);
+      if (s >= 0) get(module).runThrough(s);
+    },
+    onFunction(index, _func, module) {
+      get(module).validateBody(index);
+    },
+    finish(module) {
+      const mv = get(module);
+      mv.runThrough(Stage.Done);
+      return mv.c;
+    },
+  };
+}
