@@ -104,6 +104,20 @@ function writeFrom(ctx: WasiContext, m: GuestMemory, e: FdEntry, ptr: number, co
 /** The `fd_*` functions, keyed by their WASI names. */
 export function fdCalls(ctx: WasiContext) {
   const fds = ctx.fds;
+  /** The preopen at `fd` (EBADF past the last one: that is how wasi-libc finds the end of the list). */
+  const preopen = (call: string, fd: number) => {
+    let e: FdEntry;
+    try {
+      e = fds.get(fd);
+    } catch (err) {
+      ctx.observe('fs', call, false, `fd ${fd}`);
+      throw err;
+    }
+    const isPreopen = e.kind === 'dir' && e.preopenName !== undefined;
+    ctx.observe('fs', call, isPreopen, e.kind === 'stream' ? e.stream : e.label);
+    if (e.kind !== 'dir' || e.preopenName === undefined) throw new ErrnoError(Errno.BADF);
+    return { ...e, preopenName: e.preopenName };
+  };
   return {
     fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number): void {
       const m = ctx.memory();
@@ -210,15 +224,13 @@ export function fdCalls(ctx: WasiContext) {
       e.fs.setTimes(e.kind === 'file' ? e.node : e.chain[e.chain.length - 1], a, t);
     },
     fd_prestat_get(fd: number, ptr: number): void {
-      const e = fds.get(fd);
-      if (e.kind !== 'dir' || e.preopenName === undefined) throw new ErrnoError(Errno.BADF);
+      const e = preopen('fd_prestat_get', fd);
       const m = ctx.memory();
       m.u8(ptr, 0);
       m.u32(ptr + 4, utf8Encode(e.preopenName).length);
     },
     fd_prestat_dir_name(fd: number, pathPtr: number, pathLen: number): void {
-      const e = fds.get(fd);
-      if (e.kind !== 'dir' || e.preopenName === undefined) throw new ErrnoError(Errno.BADF);
+      const e = preopen('fd_prestat_dir_name', fd);
       const name = utf8Encode(e.preopenName);
       if (pathLen < name.length) throw new ErrnoError(Errno.NAMETOOLONG);
       ctx.memory().write(pathPtr, name);

@@ -104,7 +104,10 @@ export function procCalls(ctx: WasiContext) {
         } else if (sub.type === EventType.FD_READ || sub.type === EventType.FD_WRITE) {
           const fd = m.getU32(at + 16);
           try {
-            const e = ctx.fds.require(fd, Rights.POLL_FD_READWRITE);
+            const e = ctx.fds.get(fd);
+            const allowed = (e.rightsBase & Rights.POLL_FD_READWRITE) !== 0;
+            ctx.observe(e.kind === 'stream' ? e.stream : 'fs', 'poll_oneoff', allowed, e.kind === 'stream' ? undefined : e.label);
+            if (!allowed) throw new ErrnoError(Errno.NOTCAPABLE);
             // Everything here is synchronous, so every descriptor is always ready.
             if (sub.type === EventType.FD_READ && e.kind === 'file') sub.nbytes = BigInt(Math.max(0, e.file.size() - e.position));
           } catch (e) {
