@@ -1,0 +1,60 @@
+/**
+ * Invocation from outside ("Execution › Modules › Invocation"): runs a
+ * function with boundary values (values.ts) and returns its results.
+ *
+ * Host functions are simply called. A wasm function runs on its instance's
+ * store: its frame is placed at the store's first free register, the entry
+ * frame counts against the call depth limit, and whatever happens (a trap, a
+ * host exception) the store's depth and free pointer are restored, so the
+ * store stays usable. A host re-entering wasm nests JS frames, so the number
+ * of nested re-entries is limited too; a JS stack overflow that still happens
+ * inside a host function becomes "call stack exhausted".
+ *
+ * Throws: `RuntimeError` (traps), `TypeError` (wrong argument count or JS
+ * types), and whatever a host function throws.
+ */
+import { RuntimeError } from '../errors.js';
+import { compiled, execute } from './exec.js';
+import { MAX_REENTRY, type FuncInst } from './runtime.js';
+import { setInvokeHook } from './slow.js';
+import { TRAP_EXHAUSTED, trapExhausted } from './traps.js';
+import { readValue, writeValue, type Value } from './values.js';
+
+/** Calls `f` with `args` (boundary values) and returns its results. */
+export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
+  const { params, results } = f.type;
+  if (args.length !== params.length) {
+    throw new TypeError(`wrong number of arguments: expected ${params.length}, got ${args.length}`);
+  }
+  if (f.host !== null) {
+    const out = f.host(args.slice());
+    return Array.isArray(out) ? out : [];
+  }
+  const store = f.instance!.store;
+  if (store.reentry >= MAX_REENTRY || store.depth >= store.maxCallDepth) trapExhausted();
+  const c = compiled(f);
+  const regs = store.regs;
+  const savedDepth = store.depth;
+  const fp = store.sp;
+  regs.ensure(fp + Math.max(c.frameWords, 2 * results.length));
+  for (let k = 0; k < params.length; k++) writeValue(regs.i32, regs.refs, fp + 2 * k, params[k]!, args[k]);
+  regs.i32.fill(0, fp + c.zeroFrom, fp + c.zeroTo);
+  if (c.refLocals !== null) for (const k of c.refLocals) regs.refs[(fp >> 1) + k] = null;
+  store.depth++;
+  store.reentry++;
+  try {
+    execute(store, c, fp);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new RuntimeError(TRAP_EXHAUSTED);
+    throw e;
+  } finally {
+    store.depth = savedDepth;
+    store.sp = fp;
+    store.reentry--;
+  }
+  const out: Value[] = [];
+  for (let k = 0; k < results.length; k++) out.push(readValue(regs.i32, regs.refs, fp + 2 * k, results[k]!));
+  return out;
+}
+
+setInvokeHook(invoke);

@@ -1,0 +1,189 @@
+/**
+ * THE register instruction set of tswasm's interpreter, declared as data: one
+ * row per internal instruction with its operand layout. The translator
+ * (translate.ts) emits it, the executor (exec.ts) runs it, the disassembler
+ * (disasm.ts) prints it. The `R` enum (isa-ids.ts) is generated from this
+ * table by test/interp/isa.test.ts (`UPDATE_GENERATED=1` rewrites it), and the
+ * executor's `switch` ends in an exhaustiveness check over `R`, so a row
+ * without a handler does not compile.
+ *
+ * Spec: "Execution › Instructions"; this is an internal encoding of it, not
+ * part of any standard.
+ *
+ * ## Encoding (documented here, once)
+ *
+ * Code is an `Int32Array`. An instruction is its `R` number followed by its
+ * operands, one int32 word each, in the order the layout string gives:
+ *
+ * | letter | operand                                                                 |
+ * |--------|-------------------------------------------------------------------------|
+ * | `d`    | destination register                                                    |
+ * | `a` `b` `c` | source registers                                                   |
+ * | `i` `j`| int32 immediates (an i64 constant is `i` = low word, `j` = high word; a memory offset is `i`, read as u32) |
+ * | `t`    | jump target: absolute index into the function's code                   |
+ * | `x` `y`| an index resolved at translation: function (instance index), global (store cell), table, type id, segment |
+ * | `n`    | a count; `n` more words follow (br_table: n targets, the last is the default) |
+ *
+ * A register operand is a *word offset* from the frame pointer `fp` into the
+ * store's register file (see regfile.ts): a 64-bit cell k of the frame is
+ * words 2k (low) and 2k + 1 (high). So an i32 operand `a` is `I32[fp + a]`,
+ * an f64 one `F64[(fp + a) >> 1]`, a reference `refs[(fp + a) >> 1]`.
+ *
+ * Name suffixes: `_imm` — the last source is the immediate `i` instead of a
+ * register; `32`/`64`/`ref` on moves, selects and globals — the width copied
+ * as raw int32 words (so f32/f64 NaN payloads survive), or a reference.
+ * `br_<cmp>` are compare-and-branch superinstructions: jump to `t` when the
+ * i32 comparison holds. Loads/stores of f32/f64 are the i32/i64 ones (they
+ * move bits); `i64.store8/16/32` are `i32.store8/16` and `i32.store` of the low word.
+ *
+ * Pruned on purpose: immediate forms exist only for the i32/i64 operations
+ * that compiled C uses with constants in hot loops (add, mul, and, or, xor,
+ * shifts, comparisons); other constant operands are materialized into a
+ * register by `const32`/`const64`. Only memory 0 has instructions; other
+ * memories (multi-memory, WebAssembly 3.0) are not executed yet.
+ */
+
+/** A row: [name, operand layout (see the table above), one-line description]. */
+export type IsaRow = readonly [name: string, layout: string, doc: string];
+
+const CMP = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'] as const;
+const I_BIN = ['add', 'sub', 'mul', 'div_s', 'div_u', 'rem_s', 'rem_u', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u',
+  'rotl', 'rotr'] as const;
+const F_CMP = ['eq', 'ne', 'lt', 'gt', 'le', 'ge'] as const;
+const F_UN = ['abs', 'neg', 'ceil', 'floor', 'trunc', 'nearest', 'sqrt'] as const;
+const F_BIN = ['add', 'sub', 'mul', 'div', 'min', 'max', 'copysign'] as const;
+
+/** The table. Row i is instruction `R` number i. */
+export const ISA: readonly IsaRow[] = [
+  // Control
+  ['unreachable', '', 'trap "unreachable"'],
+  ['br', 't', 'jump to t'],
+  ['br_nez', 'a t', 'jump to t if a != 0'],
+  ['br_eqz', 'a t', 'jump to t if a == 0'],
+  ...CMP.map((c): IsaRow => [`br_${c}`, 'a b t', `jump to t if i32.${c}(a, b)`]),
+  ...CMP.map((c): IsaRow => [`br_${c}_imm`, 'a i t', `jump to t if i32.${c}(a, i)`]),
+  ['br_table', 'a n', 'jump to target a (clamped to the default, the last of the n targets that follow)'],
+  ['return', '', 'return to the caller; results are already in the frame\'s first cells'],
+  ['call', 'x a', 'call function x of the instance; arguments and results start at register a'],
+  ['call_indirect', 'x y a b', 'call table y[b] checking its type id against x; arguments and results at a'],
+  ['fuel', 'i', 'charge i units of fuel; trap when the budget is exhausted'],
+  // Registers, constants, select, globals
+  ['mov32', 'd a', 'copy one word (i32, f32 bits)'],
+  ['mov64', 'd a', 'copy two words (i64, f64 bits)'],
+  ['mov_ref', 'd a', 'copy a reference'],
+  ['const32', 'd i', 'd = i (i32, f32 bits)'],
+  ['const64', 'd i j', 'd = (i, j) (i64, f64 bits)'],
+  ['select32', 'd a b c', 'd = c != 0 ? a : b (one word)'],
+  ['select64', 'd a b c', 'd = c != 0 ? a : b (two words)'],
+  ['select_ref', 'd a b c', 'd = c != 0 ? a : b (reference)'],
+  ['global_get32', 'd x', 'd = global cell x (one word)'],
+  ['global_get64', 'd x', 'd = global cell x (two words)'],
+  ['global_get_ref', 'd x', 'd = global cell x (reference)'],
+  ['global_set32', 'x a', 'global cell x = a (one word)'],
+  ['global_set64', 'x a', 'global cell x = a (two words)'],
+  ['global_set_ref', 'x a', 'global cell x = a (reference)'],
+  // Memory 0: d/b = value register, a = address register, i = offset (u32)
+  ['i32_load', 'd a i', 'i32.load and f32.load (bits)'],
+  ['i64_load', 'd a i', 'i64.load and f64.load (bits)'],
+  ['i32_load8_s', 'd a i', ''],
+  ['i32_load8_u', 'd a i', ''],
+  ['i32_load16_s', 'd a i', ''],
+  ['i32_load16_u', 'd a i', ''],
+  ['i64_load8_s', 'd a i', ''],
+  ['i64_load8_u', 'd a i', ''],
+  ['i64_load16_s', 'd a i', ''],
+  ['i64_load16_u', 'd a i', ''],
+  ['i64_load32_s', 'd a i', ''],
+  ['i64_load32_u', 'd a i', ''],
+  ['i32_store', 'a b i', 'i32.store, f32.store, i64.store32'],
+  ['i64_store', 'a b i', 'i64.store and f64.store'],
+  ['i32_store8', 'a b i', 'i32.store8 and i64.store8'],
+  ['i32_store16', 'a b i', 'i32.store16 and i64.store16'],
+  ['memory_size', 'd', ''],
+  ['memory_grow', 'd a', ''],
+  ['memory_fill', 'a b c', 'memory.fill(dest a, value b, length c)'],
+  ['memory_copy', 'a b c', 'memory.copy(dest a, source b, length c)'],
+  ['memory_init', 'x a b c', 'memory.init of data segment x (dest a, source b, length c)'],
+  ['data_drop', 'x', ''],
+  // i32
+  ['i32_eqz', 'd a', ''],
+  ...CMP.map((c): IsaRow => [`i32_${c}`, 'd a b', '']),
+  ...CMP.map((c): IsaRow => [`i32_${c}_imm`, 'd a i', '']),
+  ['i32_clz', 'd a', ''],
+  ['i32_ctz', 'd a', ''],
+  ['i32_popcnt', 'd a', ''],
+  ['i32_extend8_s', 'd a', ''],
+  ['i32_extend16_s', 'd a', ''],
+  ...I_BIN.map((c): IsaRow => [`i32_${c}`, 'd a b', '']),
+  ...(['add', 'mul', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u'] as const)
+    .map((c): IsaRow => [`i32_${c}_imm`, 'd a i', '']),
+  // i64
+  ['i64_eqz', 'd a', ''],
+  ...CMP.map((c): IsaRow => [`i64_${c}`, 'd a b', '']),
+  ['i64_clz', 'd a', ''],
+  ['i64_ctz', 'd a', ''],
+  ['i64_popcnt', 'd a', ''],
+  ['i64_extend8_s', 'd a', ''],
+  ['i64_extend16_s', 'd a', ''],
+  ['i64_extend32_s', 'd a', ''],
+  ...I_BIN.map((c): IsaRow => [`i64_${c}`, 'd a b', '']),
+  ['i64_add_imm', 'd a i', 'd = a + sign-extended i'],
+  ['i64_shl_imm', 'd a i', ''],
+  ['i64_shr_s_imm', 'd a i', ''],
+  ['i64_shr_u_imm', 'd a i', ''],
+  // f32 (arithmetic through the Float32Array view; abs/neg/copysign on bits)
+  ...F_CMP.map((c): IsaRow => [`f32_${c}`, 'd a b', '']),
+  ...F_UN.map((c): IsaRow => [`f32_${c}`, 'd a', '']),
+  ...F_BIN.map((c): IsaRow => [`f32_${c}`, 'd a b', '']),
+  // f64
+  ...F_CMP.map((c): IsaRow => [`f64_${c}`, 'd a b', '']),
+  ...F_UN.map((c): IsaRow => [`f64_${c}`, 'd a', '']),
+  ...F_BIN.map((c): IsaRow => [`f64_${c}`, 'd a b', '']),
+  // Conversions (wrap and reinterpret are moves)
+  ['i32_trunc_f32_s', 'd a', ''],
+  ['i32_trunc_f32_u', 'd a', ''],
+  ['i32_trunc_f64_s', 'd a', ''],
+  ['i32_trunc_f64_u', 'd a', ''],
+  ['i64_extend_i32_s', 'd a', ''],
+  ['i64_extend_i32_u', 'd a', ''],
+  ['i64_trunc_f32_s', 'd a', ''],
+  ['i64_trunc_f32_u', 'd a', ''],
+  ['i64_trunc_f64_s', 'd a', ''],
+  ['i64_trunc_f64_u', 'd a', ''],
+  ['f32_convert_i32_s', 'd a', ''],
+  ['f32_convert_i32_u', 'd a', ''],
+  ['f32_convert_i64_s', 'd a', ''],
+  ['f32_convert_i64_u', 'd a', ''],
+  ['f32_demote_f64', 'd a', ''],
+  ['f64_convert_i32_s', 'd a', ''],
+  ['f64_convert_i32_u', 'd a', ''],
+  ['f64_convert_i64_s', 'd a', ''],
+  ['f64_convert_i64_u', 'd a', ''],
+  ['f64_promote_f32', 'd a', ''],
+  ['i32_trunc_sat_f32_s', 'd a', ''],
+  ['i32_trunc_sat_f32_u', 'd a', ''],
+  ['i32_trunc_sat_f64_s', 'd a', ''],
+  ['i32_trunc_sat_f64_u', 'd a', ''],
+  ['i64_trunc_sat_f32_s', 'd a', ''],
+  ['i64_trunc_sat_f32_u', 'd a', ''],
+  ['i64_trunc_sat_f64_s', 'd a', ''],
+  ['i64_trunc_sat_f64_u', 'd a', ''],
+  // References and tables
+  ['ref_null', 'd', 'd = null'],
+  ['ref_is_null', 'd a', ''],
+  ['ref_func', 'd x', 'd = function x of the instance'],
+  ['table_get', 'd x a', ''],
+  ['table_set', 'x a b', 'table x [a] = b'],
+  ['table_size', 'd x', ''],
+  ['table_grow', 'd x a b', 'd = table.grow x (init a, delta b)'],
+  ['table_fill', 'x a b c', 'table.fill x (start a, value b, length c)'],
+  ['table_copy', 'x y a b c', 'table.copy (dest table x, source table y; dest a, source b, length c)'],
+  ['table_init', 'x y a b c', 'table.init (elem x into table y; dest a, source b, length c)'],
+  ['elem_drop', 'x', ''],
+];
+
+/** Number of operand words of each instruction (not counting a br_table's list). */
+export const ISA_SIZE: Uint8Array = Uint8Array.from(ISA, (row) => row[1].replace(/ /g, '').length);
+
+/** Position (1-based, after the opcode word) of the `d` operand in each row, or 0 if it has none. */
+export const ISA_DEST: Uint8Array = Uint8Array.from(ISA, (row) => row[1].replace(/ /g, '').indexOf('d') + 1);

@@ -1,0 +1,264 @@
+/**
+ * Runtime structure ("Execution › Runtime Structure"): function, table,
+ * memory and global instances, module instances, and the `Store` that owns
+ * the execution resources (register file, frame stack, limits, fuel).
+ *
+ * Deliberately not here: instantiation (instantiate.ts), the executor
+ * (exec.ts), the translator (translate.ts). Tables, memories and globals do
+ * not belong to a store: they are plain objects any instance may import.
+ * Functions run on the store of the instance that defined them; a call into a
+ * function of another store goes through that store's `invoke` like a host call.
+ *
+ * Value representation at the boundary (host functions, `invoke`, globals'
+ * `value`) is documented in values.ts; inside the executor, in regfile.ts.
+ */
+import type { Func, Module } from '../ast/module.js';
+import type { ValType } from '../ast/types.js';
+import type { Value } from './values.js';
+import { RegisterFile } from './regfile.js';
+
+/** A function type ("Function Types"). */
+export interface FuncType {
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
+}
+
+/** A host function: takes its arguments and returns its results, both as boundary values (values.ts). */
+export type HostFunc = (args: Value[]) => Value[] | void;
+
+const typeIds = new Map<string, number>();
+
+/**
+ * The canonical id of a function type: equal ids iff the types are equal.
+ * Used by `call_indirect`'s type check and by import matching. WebAssembly 2.0
+ * has structural function types only; GC's iso-recursive canonical ids will
+ * replace the key here.
+ */
+export function canonicalTypeId(t: FuncType): number {
+  const key = `${t.params.join(',')}>${t.results.join(',')}`;
+  let id = typeIds.get(key);
+  if (id === undefined) typeIds.set(key, (id = typeIds.size));
+  return id;
+}
+
+/** Translated code of one wasm function (see isa.ts for the encoding). */
+export interface Compiled {
+  readonly code: Int32Array;
+  /** Words of register file the frame uses: locals, then temporaries. */
+  readonly frameWords: number;
+  /** Word range [zeroFrom, zeroTo) of the declared (non-parameter) locals, zeroed on entry. */
+  readonly zeroFrom: number;
+  readonly zeroTo: number;
+  /** Cell offsets of declared reference-typed locals (set to null on entry), or null if none. */
+  readonly refLocals: Int32Array | null;
+  readonly instance: Instance;
+}
+
+/** A function instance: wasm code of an instance, or a host function. */
+export class FuncInst {
+  readonly type: FuncType;
+  /** `canonicalTypeId(type)`. */
+  readonly typeId: number;
+  /** The defining instance (null for host functions). */
+  readonly instance: Instance | null;
+  /** The module's function definition (null for host functions). */
+  readonly def: Func | null;
+  /** The host implementation (null for wasm functions). */
+  readonly host: HostFunc | null;
+  /** The translated code, made on first call. */
+  compiled: Compiled | null = null;
+
+  constructor(type: FuncType, instance: Instance | null, def: Func | null, host: HostFunc | null) {
+    this.type = type;
+    this.typeId = canonicalTypeId(type);
+    this.instance = instance;
+    this.def = def;
+    this.host = host;
+  }
+
+  /** A host function of type `type`. */
+  static host(type: FuncType, fn: HostFunc): FuncInst {
+    return new FuncInst(type, null, null, fn);
+  }
+}
+
+/** WebAssembly page size: 64 KiB. */
+export const PAGE_SIZE = 65536;
+/** Most pages a 32-bit memory can have (4 GiB). */
+export const MAX_PAGES32 = 65536;
+
+/**
+ * A memory instance ("Memory Instances"): bytes in an `ArrayBuffer`.
+ * `memory.grow` replaces the buffer (ES2020 cannot resize or detach one), so
+ * readers must re-read `buffer`/`u8`/`view` after any call that may grow it.
+ */
+export class MemoryInst {
+  buffer: ArrayBuffer;
+  u8: Uint8Array;
+  view: DataView;
+  /** Declared maximum in pages, or null. */
+  readonly max: number | null;
+  /** Growth limit in pages: the declared maximum, the embedder's limit and the address space, whichever is least. */
+  readonly limit: number;
+  readonly addr64: boolean;
+
+  constructor(pages: number, max: number | null, limit = MAX_PAGES32, addr64 = false) {
+    this.max = max;
+    this.limit = Math.min(max ?? MAX_PAGES32, limit, MAX_PAGES32);
+    this.addr64 = addr64;
+    this.buffer = new ArrayBuffer(pages * PAGE_SIZE);
+    this.u8 = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+  }
+
+  /** Current size in pages. */
+  get pages(): number {
+    return this.buffer.byteLength / PAGE_SIZE;
+  }
+
+  /** Grows by `delta` pages; returns the old size in pages, or -1 if it cannot (limit or host allocation failure). */
+  grow(delta: number): number {
+    const old = this.pages;
+    if (delta === 0) return old;
+    if (delta < 0 || old + delta > this.limit) return -1;
+    let buffer: ArrayBuffer;
+    try {
+      buffer = new ArrayBuffer((old + delta) * PAGE_SIZE);
+    } catch {
+      return -1;
+    }
+    const u8 = new Uint8Array(buffer);
+    u8.set(this.u8);
+    this.buffer = buffer;
+    this.u8 = u8;
+    this.view = new DataView(buffer);
+    return old;
+  }
+}
+
+/** Most elements a table may have here (the spec allows 2^32 - 1; hosts cannot). */
+export const MAX_TABLE_SIZE = 10_000_000;
+
+/** A table instance ("Table Instances"): references of type `elemType`. */
+export class TableInst {
+  elements: Value[];
+  readonly elemType: ValType;
+  readonly max: number | null;
+  readonly addr64: boolean;
+
+  constructor(elemType: ValType, size: number, max: number | null, init: Value = null, addr64 = false) {
+    this.elemType = elemType;
+    this.max = max;
+    this.addr64 = addr64;
+    this.elements = new Array<Value>(size).fill(init);
+  }
+
+  get size(): number {
+    return this.elements.length;
+  }
+
+  /** Grows by `delta` elements set to `init`; returns the old size, or -1. */
+  grow(delta: number, init: Value): number {
+    const old = this.elements.length;
+    const limit = Math.min(this.max ?? MAX_TABLE_SIZE, MAX_TABLE_SIZE);
+    if (delta < 0 || old + delta > limit) return -1;
+    for (let i = 0; i < delta; i++) this.elements.push(init);
+    return old;
+  }
+}
+
+/**
+ * A global instance ("Global Instances"). Numbers are kept as raw bits in
+ * `bits` (two int32 words: lo, hi), so f32/f64 NaN payloads survive;
+ * references in `ref`. Read and write through values.ts (`readGlobal`,
+ * `writeGlobal`) at the boundary.
+ */
+export class GlobalInst {
+  readonly type: ValType;
+  readonly mutable: boolean;
+  readonly bits = new Int32Array(2);
+  ref: Value = null;
+
+  constructor(type: ValType, mutable: boolean) {
+    this.type = type;
+    this.mutable = mutable;
+  }
+}
+
+/** An external value: what imports and exports carry ("External Values"). */
+export type ExternVal = FuncInst | TableInst | MemoryInst | GlobalInst;
+
+/** A module instance ("Module Instances"). */
+export interface Instance {
+  readonly module: Module;
+  readonly store: Store;
+  /** Function types by type index. */
+  readonly types: (FuncType | null)[];
+  readonly funcs: FuncInst[];
+  readonly tables: TableInst[];
+  readonly memories: MemoryInst[];
+  readonly globals: GlobalInst[];
+  /** Element segments' references; a dropped segment is empty. */
+  readonly elems: Value[][];
+  /** Data segments' bytes; a dropped segment is empty. */
+  readonly datas: Uint8Array[];
+  /** Exports by name. */
+  readonly exports: Record<string, ExternVal>;
+}
+
+/** Limits an embedder sets on a store. */
+export interface StoreLimits {
+  /** Most nested calls (wasm and host re-entries). Default 10,000. */
+  maxCallDepth?: number;
+  /** Most 64-bit register cells all frames together may use. Default 4 Mi (32 MiB). */
+  maxStackCells?: number;
+  /** Most pages any memory created in this store may grow to. Default 65,536 (4 GiB). */
+  maxMemoryPages?: number;
+  /**
+   * Instruction budget. When set, translated code charges fuel per straight-line
+   * run of instructions (at function entry and every loop iteration) and traps
+   * with "fuel exhausted" when it runs out. Default: unlimited (no charging code).
+   */
+  fuel?: number;
+}
+
+/** Default of `StoreLimits.maxCallDepth`. */
+export const DEFAULT_MAX_CALL_DEPTH = 10_000;
+/** Default of `StoreLimits.maxStackCells`. */
+export const DEFAULT_MAX_STACK_CELLS = 1 << 22;
+/** How many host→wasm re-entries may nest (each costs host stack). */
+export const MAX_REENTRY = 200;
+
+/**
+ * Execution resources shared by all instances created in it: the register
+ * file, the call frame stack, limits and fuel. One thread of execution.
+ */
+export class Store {
+  readonly regs: RegisterFile;
+  readonly maxCallDepth: number;
+  readonly maxMemoryPages: number;
+  /** True if code is translated with fuel charging. */
+  readonly fuelEnabled: boolean;
+  /** Remaining fuel (when enabled); the embedder may refill it. */
+  fuel: number;
+  /** Caller frames: translated code, resume pc, frame pointer. */
+  readonly frameCode: (Compiled | null)[];
+  readonly framePc: Int32Array;
+  readonly frameFp: Int32Array;
+  /** Current call depth and first free register word (between runs). */
+  depth = 0;
+  sp = 0;
+  /** Nesting of executor runs (host re-entry). */
+  reentry = 0;
+
+  constructor(limits: StoreLimits = {}) {
+    this.maxCallDepth = limits.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
+    this.maxMemoryPages = Math.min(limits.maxMemoryPages ?? MAX_PAGES32, MAX_PAGES32);
+    this.regs = new RegisterFile(limits.maxStackCells ?? DEFAULT_MAX_STACK_CELLS);
+    this.fuelEnabled = limits.fuel !== undefined;
+    this.fuel = limits.fuel ?? Infinity;
+    this.frameCode = new Array<Compiled | null>(this.maxCallDepth + 1).fill(null);
+    this.framePc = new Int32Array(this.maxCallDepth + 1);
+    this.frameFp = new Int32Array(this.maxCallDepth + 1);
+  }
+}

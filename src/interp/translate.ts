@@ -1,0 +1,748 @@
+/**
+ * The translator: a validated function body (stack code, as bytes) → register
+ * code (isa.ts), once, on the function's first call.
+ *
+ * How the operand stack becomes registers. Stack slot k has a *home*
+ * register, the frame cell `locals + k`. The translator keeps, per slot, where
+ * its value is right now:
+ * - HOME: in its home register (the result of an instruction, a block result);
+ * - LOCAL: still in local x (`local.get` emits nothing);
+ * - CONST: a constant not yet written anywhere (`i32.const` emits nothing).
+ * An instruction reads its operands wherever they are (constants become the
+ * immediate of an `_imm` form where one exists, else are written to their
+ * home first) and writes its result to the home of the slot it pushes.
+ *
+ * Rewrites that save instructions:
+ * - `local.set x`/`local.tee x` right after the instruction that produced the
+ *   value retarget that instruction's destination to local x, unless a label
+ *   was bound in between (another path could reach the set).
+ * - `br_if`/`if` right after an i32 comparison or `eqz` replace it by one
+ *   compare-and-branch instruction.
+ * - A slot that still reads local x is copied to its home before x changes,
+ *   and every LOCAL slot is copied at block boundaries, so at any label all
+ *   slots below the label's values have the same location on every path.
+ *
+ * Branches move the label's values into the homes of the label's slots;
+ * forward targets are patched when the block ends. Code after `br`, `return`
+ * and `unreachable` is skipped up to the matching `else`/`end`. Iterative:
+ * nesting depth costs no host stack.
+ *
+ * Calls: the arguments are written to consecutive homes, and that window
+ * becomes the callee's frame (its parameters), so arguments are never copied
+ * again; the callee leaves its results in its first cells, which are the
+ * caller's homes of the result slots.
+ *
+ * Deliberately not here: validation (the input must be valid; a malformed
+ * body gives an arbitrary `Error`), SIMD, exceptions, tail calls, GC,
+ * multi-memory and memory64 (they throw "not supported").
+ *
+ * Spec: "Execution › Instructions" (what each instruction does), "Validation
+ * › Instructions" (the stack shapes relied upon).
+ */
+import { Reader, readInstr } from '../decoder/index.js';
+import { instr, type Instr } from '../ast/instr.js';
+import { Op } from '../ast/op-ids.js';
+import { opName } from '../ast/opcodes.js';
+import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '../ast/types.js';
+import { R } from './isa-ids.js';
+import { ISA_DEST } from './isa.js';
+import { BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
+import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
+
+/** Where a stack slot's value is. */
+const enum Loc {
+  Home,
+  Local,
+  Const,
+}
+
+const enum Kind {
+  Block,
+  Loop,
+  If,
+  Else,
+  Func,
+}
+
+/** A control frame of the translator (a label). */
+interface Ctrl {
+  kind: Kind;
+  /** Stack height below the block's parameters. */
+  height: number;
+  params: readonly ValType[];
+  results: readonly ValType[];
+  /** Loop: the code index of its start. */
+  target: number;
+  /** Code positions of forward jumps to this block's end. */
+  fixups: number[];
+  /** If: position of the jump taken when the condition is false (-1 once used). */
+  elseFixup: number;
+  /** Code after a `br`/`return`/`unreachable` in this block is being skipped. */
+  unreachable: boolean;
+  /** The enclosing `fuel` amount's position, restored when a loop ends. */
+  fuelPos: number;
+}
+
+const EMPTY: readonly ValType[] = [];
+
+/** Translates `fn`'s body (fn must be a wasm function of a valid module). */
+export function translate(fn: FuncInst): Compiled {
+  return new Translator(fn).run();
+}
+
+class Translator {
+  private readonly inst: Instance;
+  private readonly fn: FuncInst;
+  private readonly localTypes: ValType[] = [];
+  private readonly nLocals: number;
+  private readonly fuel: boolean;
+
+  private code = new Int32Array(256);
+  private len = 0;
+
+  // The operand stack model.
+  private readonly loc: Loc[] = [];
+  private readonly val: number[] = [];
+  private readonly hi: number[] = [];
+  private readonly type: ValType[] = [];
+  private h = 0;
+  private maxH = 0;
+
+  private readonly ctrls: Ctrl[] = [];
+  /** Code index of the last label bound: no rewrite may look back across it. */
+  private labelPos = 0;
+  /** Start of the last emitted instruction, and the index of its `d` operand (-1: none). */
+  private lastStart = -1;
+  private lastDest = -1;
+  /** Index of the current `fuel` instruction's amount (-1 without fuel). */
+  private fuelPos = -1;
+
+  constructor(fn: FuncInst) {
+    this.fn = fn;
+    this.inst = fn.instance!;
+    const def = fn.def!;
+    for (const t of fn.type.params) this.localTypes.push(t);
+    for (const run of def.locals) for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
+    this.nLocals = this.localTypes.length;
+    this.fuel = this.inst.store.fuelEnabled;
+  }
+
+  run(): Compiled {
+    const def = this.fn.def!;
+    const results = this.fn.type.results;
+    this.ctrls.push({ kind: Kind.Func, height: 0, params: EMPTY, results, target: 0, fixups: [], elseFixup: -1,
+      unreachable: false, fuelPos: -1 });
+    if (this.fuel) this.startFuel();
+    const r = new Reader(def.body, 0, def.body.length, Math.max(def.bodyOffset, 0));
+    const ins = instr(0);
+    let skip = 0; // nesting depth inside skipped (unreachable) code
+    while (this.ctrls.length > 0) {
+      readInstr(r, ins);
+      const top = this.ctrls[this.ctrls.length - 1]!;
+      if (top.unreachable) {
+        const op = ins.op;
+        if (op === Op.block || op === Op.loop || op === Op.if) skip++;
+        else if (op === Op.end && skip > 0) skip--;
+        else if ((op === Op.end || op === Op.else) && skip === 0) this.instr(ins.op, ins);
+        continue;
+      }
+      if (this.fuelPos >= 0) this.code[this.fuelPos]++;
+      this.instr(ins.op, ins);
+    }
+    const nParams = this.fn.type.params.length;
+    const refLocals: number[] = [];
+    for (let i = nParams; i < this.nLocals; i++) if (isRef(this.localTypes[i]!)) refLocals.push(i);
+    const cells = Math.max(this.nLocals + this.maxH, results.length, 1);
+    return {
+      code: this.code.slice(0, this.len),
+      frameWords: cells * 2,
+      zeroFrom: nParams * 2,
+      zeroTo: this.nLocals * 2,
+      refLocals: refLocals.length ? Int32Array.from(refLocals) : null,
+      instance: this.inst,
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // Emission
+
+  private put(w: number): void {
+    if (this.len === this.code.length) {
+      const c = new Int32Array(this.code.length * 2);
+      c.set(this.code);
+      this.code = c;
+    }
+    this.code[this.len++] = w;
+  }
+
+  /** Emits register instruction `r` with its operands. */
+  private op(r: number, ...operands: number[]): void {
+    this.lastStart = this.len;
+    const d = ISA_DEST[r]!;
+    this.lastDest = d ? this.len + d : -1;
+    this.put(r);
+    for (const o of operands) this.put(o);
+  }
+
+  /** Marks the current position as a jump target. */
+  private bindLabel(): void {
+    this.labelPos = this.len;
+    this.lastDest = -1;
+  }
+
+  private startFuel(): void {
+    this.op(R.fuel, 0);
+    this.fuelPos = this.len - 1;
+  }
+
+  private home(k: number): number {
+    return (this.nLocals + k) << 1;
+  }
+
+  private move(dst: number, src: number, t: ValType): void {
+    if (dst === src) return;
+    this.op(t === I32 || t === F32 ? R.mov32 : t === I64 || t === F64 ? R.mov64 : R.mov_ref, dst, src);
+  }
+
+  private constTo(dst: number, t: ValType, lo: number, hi: number): void {
+    if (t === I32 || t === F32) this.op(R.const32, dst, lo);
+    else this.op(R.const64, dst, lo, hi);
+  }
+
+  /** Writes slot k's value to register `dst` (no change to the model). */
+  private copySlot(k: number, dst: number): void {
+    const l = this.loc[k]!;
+    if (l === Loc.Const) this.constTo(dst, this.type[k]!, this.val[k]!, this.hi[k]!);
+    else this.move(dst, l === Loc.Local ? this.val[k]! << 1 : this.home(k), this.type[k]!);
+  }
+
+  // -------------------------------------------------------------------------
+  // The stack model
+
+  private push(t: ValType): number {
+    const k = this.h++;
+    this.loc[k] = Loc.Home;
+    this.type[k] = t;
+    if (this.h > this.maxH) this.maxH = this.h;
+    return this.home(k);
+  }
+
+  private pushConst(t: ValType, lo: number, hi: number): void {
+    const k = this.h++;
+    this.loc[k] = Loc.Const;
+    this.type[k] = t;
+    this.val[k] = lo;
+    this.hi[k] = hi;
+    if (this.h > this.maxH) this.maxH = this.h;
+  }
+
+  /** Moves slot k's value into its home (if it is not there yet). */
+  private materialize(k: number): void {
+    if (this.loc[k] === Loc.Home) return;
+    this.copySlot(k, this.home(k));
+    this.loc[k] = Loc.Home;
+  }
+
+  /** The register holding slot k's value (a constant is written to its home first). */
+  private reg(k: number): number {
+    const l = this.loc[k]!;
+    if (l === Loc.Local) return this.val[k]! << 1;
+    if (l === Loc.Const) this.materialize(k);
+    return this.home(k);
+  }
+
+  /** Pops the top slot and returns its register. */
+  private popReg(): number {
+    const r = this.reg(this.h - 1);
+    this.h--;
+    return r;
+  }
+
+  /** Materializes every slot that reads a local (before a label or a change of that local). */
+  private materializeLocals(from = 0, local = -1): void {
+    for (let k = from; k < this.h; k++) {
+      if (this.loc[k] === Loc.Local && (local < 0 || this.val[k] === local)) this.materialize(k);
+    }
+  }
+
+  /** Can the last instruction's destination (slot k's home) be retargeted? */
+  private canRetarget(k: number): boolean {
+    return this.loc[k] === Loc.Home && this.lastDest >= 0 && this.lastStart >= this.labelPos
+      && this.code[this.lastDest] === this.home(k);
+  }
+
+  // -------------------------------------------------------------------------
+  // Control
+
+  private blockType(bt: number): [readonly ValType[], readonly ValType[]] {
+    if (bt === BLOCK_EMPTY) return [EMPTY, EMPTY];
+    if (bt >= 0) return [EMPTY, [bt]];
+    const ft = this.inst.types[~bt]!;
+    return [ft.params, ft.results];
+  }
+
+  private pushCtrl(kind: Kind, bt: number): Ctrl {
+    const [params, results] = this.blockType(bt);
+    this.materializeLocals();
+    for (let k = this.h - params.length; k < this.h; k++) this.materialize(k);
+    const c: Ctrl = { kind, height: this.h - params.length, params, results, target: 0, fixups: [], elseFixup: -1,
+      unreachable: false, fuelPos: this.fuelPos };
+    this.ctrls.push(c);
+    return c;
+  }
+
+  /** Resets the stack to `c`'s height plus `types`, all in their homes. */
+  private resetStack(c: Ctrl, types: readonly ValType[]): void {
+    this.h = c.height;
+    for (const t of types) this.push(t);
+  }
+
+  private setUnreachable(): void {
+    const c = this.ctrls[this.ctrls.length - 1]!;
+    c.unreachable = true;
+    this.h = c.height;
+  }
+
+  /** Copies the top n slots to the homes of slots base.. (a branch's values). */
+  private moveTop(n: number, base: number): void {
+    for (let j = 0; j < n; j++) {
+      const k = this.h - n + j;
+      if (k === base + j && this.loc[k] === Loc.Home) continue;
+      this.copySlot(k, this.home(base + j));
+    }
+  }
+
+  /** Do the top n slots already sit in the homes of slots base..? */
+  private inPlace(n: number, base: number): boolean {
+    for (let j = 0; j < n; j++) {
+      const k = this.h - n + j;
+      if (k !== base + j || this.loc[k] !== Loc.Home) return false;
+    }
+    return true;
+  }
+
+  /** Emits a jump (the last operand of the instruction just emitted) to label `c`. */
+  private jumpTo(c: Ctrl): void {
+    if (c.kind === Kind.Loop) this.code[this.len - 1] = c.target;
+    else c.fixups.push(this.len - 1);
+  }
+
+  private label(depth: number): Ctrl {
+    return this.ctrls[this.ctrls.length - 1 - depth]!;
+  }
+
+  private arity(c: Ctrl): readonly ValType[] {
+    return c.kind === Kind.Loop ? c.params : c.results;
+  }
+
+  /** Moves the function's results into cells 0.. and returns. */
+  private emitReturn(): void {
+    const n = this.fn.type.results.length;
+    if (n === 1) {
+      const k = this.h - 1;
+      if (this.canRetarget(k)) this.code[this.lastDest] = 0;
+      else this.copySlot(k, 0);
+    } else if (n > 1) {
+      for (let k = this.h - n; k < this.h; k++) this.materialize(k);
+      // Homes are at or above their targets, so ascending copies never clobber a source.
+      for (let j = 0; j < n; j++) this.move(j << 1, this.home(this.h - n + j), this.type[this.h - n + j]!);
+    }
+    this.op(R.return);
+  }
+
+  /** Unconditional branch to label `depth` (values on top of the stack). */
+  private branch(depth: number): void {
+    const c = this.label(depth);
+    if (c.kind === Kind.Func) return this.emitReturn();
+    const n = this.arity(c).length;
+    this.moveTop(n, c.height);
+    this.op(R.br, 0);
+    this.jumpTo(c);
+  }
+
+  /**
+   * Pops the i32 condition and emits a jump taken when it is non-zero
+   * (`negate`: when it is zero), fused with the comparison that computed it
+   * when possible. Returns the index of the jump's target operand.
+   */
+  private condJump(negate: boolean): number {
+    const k = this.h - 1;
+    if (this.canRetarget(k)) {
+      const s = this.lastStart;
+      const cmp = this.code[s]!;
+      const br = negate ? BR_OF_NEG[cmp]! : BR_OF[cmp]!;
+      if (br >= 0) {
+        const a = this.code[s + 2]!;
+        const b = this.code[s + 3]!;
+        this.len = s;
+        this.h--;
+        if (cmp === R.i32_eqz) this.op(br, a, 0);
+        else this.op(br, a, b, 0);
+        this.lastDest = -1;
+        return this.len - 1;
+      }
+    }
+    const a = this.popReg();
+    this.op(negate ? R.br_eqz : R.br_nez, a, 0);
+    return this.len - 1;
+  }
+
+  private brIf(depth: number): void {
+    const c = this.label(depth);
+    const n = c.kind === Kind.Func ? -1 : this.arity(c).length;
+    if (n >= 0 && this.inPlace(n, c.height)) {
+      this.condJump(false);
+      this.jumpTo(c);
+      return;
+    }
+    const skip = this.condJump(true);
+    if (c.kind === Kind.Func) this.emitReturn();
+    else {
+      this.moveTop(n, c.height);
+      this.op(R.br, 0);
+      this.jumpTo(c);
+    }
+    this.code[skip] = this.len;
+    this.bindLabel();
+  }
+
+  private brTable(labels: number[], dflt: number): void {
+    const idx = this.popReg();
+    const all = [...labels, dflt];
+    const n = this.arity(this.label(dflt)).length;
+    for (let k = this.h - n; k < this.h; k++) this.materialize(k);
+    this.op(R.br_table, idx, all.length);
+    const table = this.len;
+    for (let i = 0; i < all.length; i++) this.put(0);
+    const stubs = new Map<number, number>();
+    all.forEach((depth, i) => {
+      const c = this.label(depth);
+      if (c.kind !== Kind.Func && this.inPlace(n, c.height)) {
+        if (c.kind === Kind.Loop) this.code[table + i] = c.target;
+        else c.fixups.push(table + i);
+        return;
+      }
+      let stub = stubs.get(depth);
+      if (stub === undefined) {
+        stubs.set(depth, (stub = this.len));
+        this.branch(depth);
+      }
+      this.code[table + i] = stub;
+    });
+  }
+
+  private end(): void {
+    const c = this.ctrls.pop()!;
+    const reachable = !c.unreachable;
+    if (c.kind === Kind.Func) {
+      if (reachable) this.emitReturn();
+      return;
+    }
+    if (reachable) for (let k = this.h - c.results.length; k < this.h; k++) this.materialize(k);
+    if (c.kind === Kind.Loop) this.fuelPos = c.fuelPos;
+    const target = this.len;
+    let bound = false;
+    if (c.elseFixup >= 0) {
+      this.code[c.elseFixup] = target;
+      bound = true;
+    }
+    for (const f of c.fixups) this.code[f] = target;
+    if (c.fixups.length > 0) bound = true;
+    if (bound) this.bindLabel();
+    this.resetStack(c, c.results);
+    if (!reachable && !bound) this.setUnreachable();
+  }
+
+  // -------------------------------------------------------------------------
+  // Instructions
+
+  private localSet(x: number, tee: boolean): void {
+    const k = this.h - 1;
+    const L = x << 1;
+    if (this.loc[k] === Loc.Local && this.val[k] === x) {
+      if (!tee) this.h--;
+      return;
+    }
+    let conflict = false;
+    for (let j = 0; j < k; j++) if (this.loc[j] === Loc.Local && this.val[j] === x) conflict = true;
+    if (conflict) this.materializeLocals(0, x);
+    if (!conflict && this.canRetarget(k)) this.code[this.lastDest] = L;
+    else this.copySlot(k, L);
+    this.lastDest = -1;
+    if (tee) {
+      this.loc[k] = Loc.Local;
+      this.val[k] = x;
+    } else this.h--;
+  }
+
+  private unary(r: number, out: ValType): void {
+    const a = this.popReg();
+    this.op(r, this.push(out), a);
+  }
+
+  private binary(r: number, out: ValType): void {
+    const kb = this.h - 1;
+    const ka = kb - 1;
+    const imm = IMM_R[r]!;
+    if (this.loc[kb] === Loc.Const) {
+      let v = this.val[kb]!;
+      const fits = this.type[kb] === I32 || this.hi[kb] === v >> 31;
+      let ri = imm;
+      if (r === R.i32_sub) ri = R.i32_add_imm, v = -v | 0;
+      else if (r === R.i64_sub && v !== -0x80000000) ri = R.i64_add_imm, v = -v | 0;
+      if (ri >= 0 && fits) {
+        this.h--;
+        const a = this.popReg();
+        this.op(ri, this.push(out), a, v);
+        return;
+      }
+    } else if (this.loc[ka] === Loc.Const && SWAP_IMM_R[r]! >= 0) {
+      const v = this.val[ka]!;
+      const b = this.popReg();
+      this.h--;
+      this.op(SWAP_IMM_R[r]!, this.push(out), b, v);
+      return;
+    }
+    const b = this.reg(kb);
+    const a = this.reg(ka);
+    this.h -= 2;
+    this.op(r, this.push(out), a, b);
+  }
+
+  private memarg(ins: Instr): number {
+    if (ins.y !== 0 || ins.hi !== 0) throw new Error('not supported: multi-memory or 64-bit offsets');
+    return ins.lo;
+  }
+
+  private funcType(x: number): FuncType {
+    return this.inst.funcs[x]!.type;
+  }
+
+  /** Materializes the top n slots (call arguments) and returns the home of the first. */
+  private args(n: number): number {
+    for (let k = this.h - n; k < this.h; k++) this.materialize(k);
+    this.h -= n;
+    return this.home(this.h);
+  }
+
+  private instr(op: number, ins: Instr): void {
+    const sr = SIMPLE_R[op]!;
+    if (sr >= 0) {
+      if (SIMPLE_IN[op] === 1) this.unary(sr, SIMPLE_OUT[op]!);
+      else this.binary(sr, SIMPLE_OUT[op]!);
+      return;
+    }
+    const mr = MEM_R[op]!;
+    if (mr >= 0) {
+      const off = this.memarg(ins);
+      const out = MEM_OUT[op]!;
+      if (out !== 0) {
+        const a = this.popReg();
+        this.op(mr, this.push(out), a, off);
+      } else {
+        const b = this.popReg();
+        const a = this.popReg();
+        this.op(mr, a, b, off);
+      }
+      return;
+    }
+    switch (op) {
+      case Op.unreachable:
+        this.op(R.unreachable);
+        this.setUnreachable();
+        return;
+      case Op.nop:
+        return;
+      case Op.block:
+        this.pushCtrl(Kind.Block, ins.x);
+        return;
+      case Op.loop: {
+        const c = this.pushCtrl(Kind.Loop, ins.x);
+        this.bindLabel();
+        c.target = this.len;
+        if (this.fuel) this.startFuel();
+        return;
+      }
+      case Op.if: {
+        // Pop the condition first so the block's slots are materialized above it in code order.
+        const [params] = this.blockType(ins.x);
+        const k = this.h - 1;
+        const moved = this.len;
+        this.h--;
+        this.materializeLocals();
+        for (let j = this.h - params.length; j < this.h; j++) this.materialize(j);
+        this.h++;
+        const fused = this.len === moved;
+        let pos: number;
+        if (fused) pos = this.condJump(true);
+        else {
+          this.op(R.br_eqz, this.reg(k), 0);
+          this.h--;
+          pos = this.len - 1;
+        }
+        const c = this.pushCtrl(Kind.If, ins.x);
+        c.elseFixup = pos;
+        return;
+      }
+      case Op.else: {
+        const c = this.ctrls[this.ctrls.length - 1]!;
+        if (!c.unreachable) {
+          for (let k = this.h - c.results.length; k < this.h; k++) this.materialize(k);
+          this.op(R.br, 0);
+          c.fixups.push(this.len - 1);
+        }
+        this.code[c.elseFixup] = this.len;
+        c.elseFixup = -1;
+        c.kind = Kind.Else;
+        c.unreachable = false;
+        this.bindLabel();
+        this.resetStack(c, c.params);
+        return;
+      }
+      case Op.end:
+        this.end();
+        return;
+      case Op.br:
+        this.branch(ins.x);
+        this.setUnreachable();
+        return;
+      case Op.br_if:
+        this.brIf(ins.x);
+        return;
+      case Op.br_table:
+        this.brTable(ins.list, ins.x);
+        this.setUnreachable();
+        return;
+      case Op.return:
+        this.emitReturn();
+        this.setUnreachable();
+        return;
+      case Op.call: {
+        const ft = this.funcType(ins.x);
+        const base = this.args(ft.params.length);
+        this.op(R.call, ins.x, base);
+        this.lastDest = -1;
+        for (const t of ft.results) this.push(t);
+        return;
+      }
+      case Op.call_indirect: {
+        const ft = this.inst.types[ins.x]!;
+        const idx = this.reg(this.h - 1);
+        this.h--;
+        const base = this.args(ft.params.length);
+        this.op(R.call_indirect, canonicalTypeId(ft), ins.y, base, idx);
+        for (const t of ft.results) this.push(t);
+        return;
+      }
+      case Op.drop:
+        if (this.loc[this.h - 1] === Loc.Home) this.lastDest = -1;
+        this.h--;
+        return;
+      case Op.select: case Op.select_t: {
+        const c = this.popReg();
+        const t = this.type[this.h - 1]!;
+        const b = this.reg(this.h - 1);
+        const a = this.reg(this.h - 2);
+        this.h -= 2;
+        const r = t === I32 || t === F32 ? R.select32 : t === I64 || t === F64 ? R.select64 : R.select_ref;
+        this.op(r, this.push(t), a, b, c);
+        return;
+      }
+      case Op.local_get: {
+        const k = this.h++;
+        if (this.h > this.maxH) this.maxH = this.h;
+        this.loc[k] = Loc.Local;
+        this.val[k] = ins.x;
+        this.type[k] = this.localTypes[ins.x]!;
+        return;
+      }
+      case Op.local_set:
+        this.localSet(ins.x, false);
+        return;
+      case Op.local_tee:
+        this.localSet(ins.x, true);
+        return;
+      case Op.global_get: {
+        const t = this.inst.globals[ins.x]!.type;
+        const r = t === I32 || t === F32 ? R.global_get32 : t === I64 || t === F64 ? R.global_get64 : R.global_get_ref;
+        this.op(r, this.push(t), ins.x);
+        return;
+      }
+      case Op.global_set: {
+        const t = this.inst.globals[ins.x]!.type;
+        const a = this.popReg();
+        this.op(t === I32 || t === F32 ? R.global_set32 : t === I64 || t === F64 ? R.global_set64 : R.global_set_ref,
+          ins.x, a);
+        return;
+      }
+      case Op.i32_const: case Op.f32_const:
+        this.pushConst(op === Op.i32_const ? I32 : F32, ins.x | 0, 0);
+        return;
+      case Op.i64_const: case Op.f64_const:
+        this.pushConst(op === Op.i64_const ? I64 : F64, ins.lo | 0, ins.hi | 0);
+        return;
+      case Op.memory_size:
+        if (ins.x !== 0) throw new Error('not supported: multi-memory');
+        this.op(R.memory_size, this.push(I32));
+        return;
+      case Op.memory_grow: {
+        if (ins.x !== 0) throw new Error('not supported: multi-memory');
+        const a = this.popReg();
+        this.op(R.memory_grow, this.push(I32), a);
+        return;
+      }
+      case Op.ref_null:
+        this.op(R.ref_null, this.push(ins.x));
+        return;
+      case Op.ref_is_null: {
+        const a = this.popReg();
+        this.op(R.ref_is_null, this.push(I32), a);
+        return;
+      }
+      case Op.ref_func:
+        this.op(R.ref_func, this.push(FUNCREF), ins.x);
+        return;
+      case Op.table_get: {
+        const a = this.popReg();
+        this.op(R.table_get, this.push(this.inst.tables[ins.x]!.elemType), ins.x, a);
+        return;
+      }
+      case Op.table_set: {
+        const b = this.popReg();
+        const a = this.popReg();
+        this.op(R.table_set, ins.x, a, b);
+        return;
+      }
+      case Op.table_size:
+        this.op(R.table_size, this.push(I32), ins.x);
+        return;
+      case Op.table_grow: {
+        const b = this.popReg();
+        const a = this.popReg();
+        this.op(R.table_grow, this.push(I32), ins.x, a, b);
+        return;
+      }
+      case Op.table_fill: case Op.table_copy: case Op.table_init: case Op.memory_init: case Op.memory_copy:
+      case Op.memory_fill: {
+        const c = this.popReg();
+        const b = this.popReg();
+        const a = this.popReg();
+        if (op === Op.table_fill) this.op(R.table_fill, ins.x, a, b, c);
+        else if (op === Op.table_copy) this.op(R.table_copy, ins.x, ins.y, a, b, c);
+        else if (op === Op.table_init) this.op(R.table_init, ins.x, ins.y, a, b, c);
+        else if (op === Op.memory_init) this.op(R.memory_init, ins.x, a, b, c);
+        else if (op === Op.memory_copy) this.op(R.memory_copy, a, b, c);
+        else this.op(R.memory_fill, a, b, c);
+        return;
+      }
+      case Op.data_drop:
+        this.op(R.data_drop, ins.x);
+        return;
+      case Op.elem_drop:
+        this.op(R.elem_drop, ins.x);
+        return;
+      default:
+        throw new Error(`not supported by the interpreter: ${opName(op)}`);
+    }
+  }
+}
