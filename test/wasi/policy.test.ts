@@ -182,7 +182,7 @@ describe('random', () => {
 });
 
 /** A command whose `_start` calls proc_exit(code) and then traps if it ever continues. */
-function exitModule(code: number): Uint8Array {
+function exitModule(code: number): Uint8Array<ArrayBuffer> {
   const str = (s: string) => [s.length, ...new TextEncoder().encode(s)];
   const section = (id: number, body: number[]) => [id, body.length, ...body];
   return Uint8Array.from([

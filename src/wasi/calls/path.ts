@@ -37,7 +37,11 @@ function rightsOf(value: bigint): number {
 
 /** Opens `path` below `dir` per `path_open`'s flags; returns the new descriptor number. */
 function open(ctx: WasiContext, dir: DirFd, path: string, follow: boolean, oflags: number, base: number, inheriting: number, fdflags: number): number {
-  if (base & ~dir.rightsInheriting) throw new ErrnoError(Errno.NOTCAPABLE, `path_open ${path}: rights not inheritable`);
+  // Rights that mean nothing for files or directories (socket rights, or all 64 bits set) are ignored; any other
+  // right the directory cannot pass on (e.g. FD_WRITE below a read-only preopen) is refused up front.
+  if (base & (FILE_RIGHTS | DIR_RIGHTS) & ~dir.rightsInheriting) {
+    throw new ErrnoError(Errno.NOTCAPABLE, `path_open ${path}: rights not inheritable`);
+  }
   const fs = dir.fs;
   const r = resolvePath(fs, dir.chain, path, follow);
   let node = r.node;
