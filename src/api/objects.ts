@@ -1,0 +1,276 @@
+/**
+ * The JS API's wrapper classes for runtime objects: `Memory`, `Table`,
+ * `Global` ("WebAssembly JavaScript Interface › Memories / Tables /
+ * Globals"), and `Tag` and `Exception` (exception handling). Each wraps one
+ * interpreter instance; the same instance always gets the same wrapper
+ * (the spec's object caches), whether it was made by a constructor or
+ * exported by a module.
+ *
+ * Deliberately not here: shared memories backed by a SharedArrayBuffer and
+ * `toResizableBuffer` (the interpreter has no threads yet); throwing a JS
+ * `Exception` through wasm code (the interpreter has no exception handling yet:
+ * modules that use it are refused at compile time).
+ */
+import { GlobalInst, MemoryInst, TableInst, PAGE_SIZE, readGlobal, writeGlobal, type Value } from '../interp/index.js';
+import { V128, type ValType } from '../ast/types.js';
+import { defaultValue, parseValueType, toJSValue, toWasmValue, valueTypeName } from './values.js';
+import { dictionary, enforceU32, readLimits } from './descriptors.js';
+
+const INTERNAL = Symbol('tswasm.internal');
+const SEEN = Symbol('tswasm.buffer');
+
+/** Detaches an ArrayBuffer where the engine can (ArrayBuffer.prototype.transfer, or structuredClone with transfer). */
+function detach(buf: ArrayBuffer): void {
+  const g = globalThis as unknown as { structuredClone?: (v: unknown, o: { transfer: unknown[] }) => unknown };
+  const t = (buf as unknown as { transfer?: () => ArrayBuffer }).transfer;
+  try {
+    if (typeof t === 'function') t.call(buf);
+    else if (typeof g.structuredClone === 'function') g.structuredClone(buf, { transfer: [buf] });
+  } catch {
+    // Engines without either cannot detach; the old buffer then just stops being updated.
+  }
+}
+
+const memories = new WeakMap<MemoryInst, Memory>();
+
+/** `WebAssembly.Memory`: a linear memory whose `buffer` is replaced (and the old one detached) on growth. */
+export class Memory {
+  /** @internal */ [INTERNAL]!: MemoryInst;
+  /** @internal The buffer last handed out (detached when it is replaced). */ [SEEN]!: ArrayBuffer | null;
+
+  constructor(descriptor: unknown) {
+    if (!new.target) throw new TypeError("Constructor WebAssembly.Memory requires 'new'");
+    const d = dictionary(descriptor, 'WebAssembly.Memory descriptor');
+    const { initial, maximum } = readLimits(d, 'WebAssembly.Memory descriptor');
+    const shared = Boolean(d.shared);
+    if (shared && maximum === null) throw new TypeError('a shared memory needs a maximum');
+    if (initial > 65536 || (maximum !== null && maximum > 65536)) throw new RangeError('WebAssembly.Memory: at most 65536 pages');
+    let inst: MemoryInst;
+    try {
+      inst = new MemoryInst(initial, maximum);
+    } catch {
+      throw new RangeError('WebAssembly.Memory: could not allocate memory');
+    }
+    this[INTERNAL] = inst;
+    this[SEEN] = null;
+    memories.set(inst, this);
+  }
+
+  /** The wrapper of an interpreter memory (one per instance). */
+  static wrap(inst: MemoryInst): Memory {
+    let m = memories.get(inst);
+    if (m === undefined) {
+      m = Object.create(Memory.prototype) as Memory;
+      m[INTERNAL] = inst;
+      m[SEEN] = null;
+      memories.set(inst, m);
+    }
+    return m;
+  }
+
+  /** The current bytes. After growth this is a new ArrayBuffer and the previous one is detached. */
+  get buffer(): ArrayBuffer {
+    const inst = memInst(this);
+    const now = inst.buffer;
+    const seen = this[SEEN];
+    if (seen !== null && seen !== now) detach(seen);
+    this[SEEN] = now;
+    return now;
+  }
+
+  /** Grows by `delta` pages; returns the previous size in pages. RangeError if it cannot. */
+  grow(delta: unknown): number {
+    const inst = memInst(this);
+    const n = enforceU32(delta, 'WebAssembly.Memory.grow delta');
+    const before = inst.buffer;
+    const old = inst.grow(n);
+    if (old < 0) throw new RangeError('WebAssembly.Memory.grow: cannot grow beyond the maximum');
+    // "Refresh the memory buffer": even a grow by 0 replaces the buffer object.
+    if (this[SEEN] === null) this[SEEN] = before;
+    void this.buffer;
+    return old;
+  }
+}
+
+function memInst(m: unknown): MemoryInst {
+  const inst = (m as Memory | null)?.[INTERNAL];
+  if (!(inst instanceof MemoryInst)) throw new TypeError('not a WebAssembly.Memory');
+  return inst;
+}
+
+const tables = new WeakMap<TableInst, Table>();
+
+/** `WebAssembly.Table`: an array of references. */
+export class Table {
+  /** @internal */ [INTERNAL]!: TableInst;
+
+  constructor(descriptor: unknown, value?: unknown) {
+    if (!new.target) throw new TypeError("Constructor WebAssembly.Table requires 'new'");
+    const d = dictionary(descriptor, 'WebAssembly.Table descriptor');
+    const elem = parseValueType(d.element, 'WebAssembly.Table element');
+    if (elem < 0x100) throw new TypeError('WebAssembly.Table element must be a reference type');
+    const { initial, maximum } = readLimits(d, 'WebAssembly.Table descriptor');
+    if (initial > 10_000_000) throw new RangeError('WebAssembly.Table: initial size too large');
+    const init = arguments.length < 2 || value === undefined ? defaultValue(elem) : toWasmValue(value, elem);
+    const inst = new TableInst(elem, initial, maximum, init);
+    this[INTERNAL] = inst;
+    tables.set(inst, this);
+  }
+
+  /** The wrapper of an interpreter table. */
+  static wrap(inst: TableInst): Table {
+    let t = tables.get(inst);
+    if (t === undefined) {
+      t = Object.create(Table.prototype) as Table;
+      t[INTERNAL] = inst;
+      tables.set(inst, t);
+    }
+    return t;
+  }
+
+  get length(): number {
+    return tableInst(this).size;
+  }
+
+  get(index: unknown): unknown {
+    const inst = tableInst(this);
+    const i = enforceU32(index, 'WebAssembly.Table.get index');
+    if (i >= inst.size) throw new RangeError('WebAssembly.Table.get: index out of bounds');
+    return toJSValue(inst.elements[i], inst.elemType);
+  }
+
+  set(index: unknown, value?: unknown): void {
+    const inst = tableInst(this);
+    const i = enforceU32(index, 'WebAssembly.Table.set index');
+    if (i >= inst.size) throw new RangeError('WebAssembly.Table.set: index out of bounds');
+    inst.elements[i] = arguments.length < 2 ? defaultValue(inst.elemType) : toWasmValue(value, inst.elemType);
+  }
+
+  grow(delta: unknown, value?: unknown): number {
+    const inst = tableInst(this);
+    const n = enforceU32(delta, 'WebAssembly.Table.grow delta');
+    const init = arguments.length < 2 ? defaultValue(inst.elemType) : toWasmValue(value, inst.elemType);
+    const old = inst.grow(n, init);
+    if (old < 0) throw new RangeError('WebAssembly.Table.grow: cannot grow beyond the maximum');
+    return old;
+  }
+}
+
+function tableInst(t: unknown): TableInst {
+  const inst = (t as Table | null)?.[INTERNAL];
+  if (!(inst instanceof TableInst)) throw new TypeError('not a WebAssembly.Table');
+  return inst;
+}
+
+const globals = new WeakMap<GlobalInst, Global>();
+
+/** `WebAssembly.Global`: a typed, possibly mutable value. */
+export class Global {
+  /** @internal */ [INTERNAL]!: GlobalInst;
+
+  constructor(descriptor: unknown, v?: unknown) {
+    if (!new.target) throw new TypeError("Constructor WebAssembly.Global requires 'new'");
+    const d = dictionary(descriptor, 'WebAssembly.Global descriptor');
+    const mutable = Boolean(d.mutable);
+    const type = parseValueType(d.value, 'WebAssembly.Global value');
+    if (type === V128) throw new TypeError('WebAssembly.Global: v128 globals cannot be created from JS');
+    const inst = new GlobalInst(type, mutable);
+    writeGlobal(inst, v === undefined ? defaultValue(type) : toWasmValue(v, type));
+    this[INTERNAL] = inst;
+    globals.set(inst, this);
+  }
+
+  /** The wrapper of an interpreter global. */
+  static wrap(inst: GlobalInst): Global {
+    let g = globals.get(inst);
+    if (g === undefined) {
+      g = Object.create(Global.prototype) as Global;
+      g[INTERNAL] = inst;
+      globals.set(inst, g);
+    }
+    return g;
+  }
+
+  get value(): unknown {
+    const inst = globalInst(this);
+    return toJSValue(readGlobal(inst), inst.type);
+  }
+
+  set value(v: unknown) {
+    const inst = globalInst(this);
+    if (!inst.mutable) throw new TypeError('WebAssembly.Global: cannot set an immutable global');
+    writeGlobal(inst, toWasmValue(v, inst.type));
+  }
+
+  valueOf(): unknown {
+    return this.value;
+  }
+}
+
+function globalInst(g: unknown): GlobalInst {
+  const inst = (g as Global | null)?.[INTERNAL];
+  if (!(inst instanceof GlobalInst)) throw new TypeError('not a WebAssembly.Global');
+  return inst;
+}
+
+/** `WebAssembly.Tag`: an exception tag with its parameter types. */
+export class Tag {
+  readonly #params: ValType[];
+
+  constructor(descriptor: unknown) {
+    if (!new.target) throw new TypeError("Constructor WebAssembly.Tag requires 'new'");
+    const d = dictionary(descriptor, 'WebAssembly.Tag descriptor');
+    const p = d.parameters;
+    if (p === undefined || p === null || typeof (p as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new TypeError('WebAssembly.Tag: parameters must be a sequence of value types');
+    }
+    this.#params = Array.from(p as Iterable<unknown>, (s) => parseValueType(s, 'WebAssembly.Tag parameter'));
+  }
+
+  /** @internal The parameter types. */
+  static params(t: Tag): ValType[] {
+    return t.#params;
+  }
+}
+
+/** `WebAssembly.Exception`: a tag and its payload, as JS sees a wasm exception. */
+export class Exception {
+  readonly #tag: Tag;
+  readonly #payload: Value[];
+  declare readonly stack?: string;
+
+  constructor(tag: unknown, payload: unknown, options?: unknown) {
+    if (!new.target) throw new TypeError("Constructor WebAssembly.Exception requires 'new'");
+    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception: a WebAssembly.Tag is required');
+    if (payload === undefined || payload === null || typeof (payload as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new TypeError('WebAssembly.Exception: payload must be a sequence');
+    }
+    const values = Array.from(payload as Iterable<unknown>);
+    const params = Tag.params(tag);
+    if (values.length !== params.length) throw new TypeError('WebAssembly.Exception: payload does not match the tag');
+    this.#tag = tag;
+    this.#payload = values.map((v, i) => toWasmValue(v, params[i]!));
+    const o = dictionary(options, 'WebAssembly.Exception options');
+    if (o.traceStack === true) Object.defineProperty(this, 'stack', { value: new Error().stack ?? '', writable: true, configurable: true });
+  }
+
+  getArg(tag: unknown, index: unknown): unknown {
+    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception.getArg: a WebAssembly.Tag is required');
+    if (tag !== this.#tag) throw new TypeError('WebAssembly.Exception.getArg: the exception has another tag');
+    const i = enforceU32(index, 'WebAssembly.Exception.getArg index');
+    if (i >= this.#payload.length) throw new RangeError('WebAssembly.Exception.getArg: index out of range');
+    return toJSValue(this.#payload[i], Tag.params(tag)[i]!);
+  }
+
+  is(tag: unknown): boolean {
+    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception.is: a WebAssembly.Tag is required');
+    return tag === this.#tag;
+  }
+}
+
+/** Internal access for instance.ts. */
+export function internalOf(v: Memory | Table | Global): MemoryInst | TableInst | GlobalInst {
+  return v[INTERNAL];
+}
+
+export { valueTypeName, PAGE_SIZE };
