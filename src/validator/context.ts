@@ -86,6 +86,8 @@ export class Context implements ModuleInfo {
   params: Int32Array[] = [];
   results: Int32Array[] = [];
   funcs: number[] = [];
+  /** 1 for functions whose references are exact: defined ones and exact imports (custom descriptors). */
+  exactFuncs: number[] = [];
   numImportedFuncs = 0;
   tables: TableType[] = [];
   memories: MemType[] = [];

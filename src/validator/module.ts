@@ -111,7 +111,10 @@ export class ModuleValidator {
       case Stage.Imports: this.imports(); break;
       case Stage.Funcs:
         if (m.funcTypes.length > MAX_FUNCTIONS) fail('too many functions');
-        for (const t of m.funcTypes) c.funcs.push(this.funcTypeIdx(t));
+        for (const t of m.funcTypes) {
+          c.funcs.push(this.funcTypeIdx(t));
+          c.exactFuncs.push(1);
+        }
         break;
       case Stage.Tables: this.tables(); break;
       case Stage.Memories:
@@ -174,7 +177,10 @@ export class ModuleValidator {
     for (const imp of m.imports) {
       const d = imp.desc;
       switch (d.kind) {
-        case 'func': c.funcs.push(this.funcTypeIdx(d.type)); break;
+        case 'func':
+          c.funcs.push(this.funcTypeIdx(d.type));
+          c.exactFuncs.push(d.exact === true ? 1 : 0);
+          break;
         case 'table': this.checkTable(d.type); c.tables.push(d.type); break;
         case 'memory': checkMemType(d.type, c.features.customPageSizes); c.memories.push(d.type); break;
         case 'global': this.checkValType(d.type.type); c.globals.push(d.type); break;

@@ -16,7 +16,7 @@ import type { FuncValidator } from './func.js';
 import { BOT_HEAP, REF_BOT, UNKNOWN, defaultable, matchRef, matchStorage, matchVal, topOfHeap, unpacked } from './match.js';
 import { resultName, typeName } from './messages.js';
 import { MAX_ARRAY_NEW_FIXED } from './limits.js';
-import { descriptorOp, structNewCheck } from './descriptors.js';
+import { descriptorOfRef, descriptorOp, structNewCheck } from './descriptors.js';
 
 /** Pops a reference (any reference type); `REF_BOT` from a polymorphic stack. */
 export function popRef(v: FuncValidator): ValType {
@@ -84,7 +84,7 @@ export function refOp(v: FuncValidator, op: number): void {
       // Constant expressions (globals, tables, segments) are what declares references.
       if (v.constMode) c.declaredFuncs.add(ins.x);
       else if (!c.declaredFuncs.has(ins.x)) throw v.error(`undeclared function reference ${ins.x >>> 0}`);
-      v.push(refType(false, t, c.features.customDescriptors));
+      v.push(refType(false, t, c.features.customDescriptors && c.exactFuncs[ins.x] === 1));
       return;
     }
     case Op.ref_eq:
@@ -118,7 +118,7 @@ export function refOp(v: FuncValidator, op: number): void {
       return;
     }
     case Op.br_on_cast: case Op.br_on_cast_fail:
-      brOnCast(v, op === Op.br_on_cast_fail);
+      brOnCast(v, op === Op.br_on_cast_fail, false);
       return;
     case Op.any_convert_extern: case Op.extern_convert_any: {
       const from = op === Op.any_convert_extern ? Heap.Extern : Heap.Any;
@@ -148,24 +148,35 @@ function popLabelPrefix(v: FuncValidator, d: number, n: number): void {
   for (let i = 0; i < n; i++) v.push(v.labelType(d, i));
 }
 
-/** br_on_cast / br_on_cast_fail l rt1 rt2. */
-function brOnCast(v: FuncValidator, fail: boolean): void {
+/** br_on_cast / br_on_cast_fail l rt1 rt2, and the descriptor forms (`desc`: a descriptor operand on top). */
+export function brOnCast(v: FuncValidator, fail: boolean, desc: boolean): void {
   const ins = v.ins;
   const c = v.c;
   const rt1 = ins.y;
   const rt2 = ins.z;
-  const d = v.label(ins.x);
+  const l = v.label(ins.x);
   checkRefType(v, rt1);
   checkRefType(v, rt2);
-  if (!matchRef(c, rt2, rt1)) throw v.error(`type mismatch on cast: type ${typeName(rt2)} does not match ${typeName(rt1)}`);
-  const taken = fail ? diffRef(rt1, rt2) : rt2;
-  const n = v.labelCount(d);
-  if (n === 0 || !matchVal(c, taken, v.labelType(d, n - 1))) {
-    throw v.error(`type mismatch: instruction requires type ${typeName(taken)} but label has ${resultName(v.labelTypes(d))}`);
+  const d = desc ? descriptorOfRef(v, rt2) : -1;
+  let cast = rt2;
+  if (!c.features.customDescriptors) {
+    if (!matchRef(c, rt2, rt1)) throw v.error(`type mismatch on cast: type ${typeName(rt2)} does not match ${typeName(rt1)}`);
+  } else {
+    // Custom descriptors relaxes the rule to "same hierarchy"; a successful cast is non-null unless both allow null.
+    if (topOfHeap(c, refHeap(rt1)) !== topOfHeap(c, refHeap(rt2))) {
+      throw v.error(`type mismatch on cast: type ${typeName(rt2)} is not in the hierarchy of ${typeName(rt1)}`);
+    }
+    if (!refNullable(rt1)) cast = refType(false, refHeap(rt2), refExact(rt2));
   }
+  const taken = fail ? diffRef(rt1, rt2) : cast;
+  const n = v.labelCount(l);
+  if (n === 0 || !matchVal(c, taken, v.labelType(l, n - 1))) {
+    throw v.error(`type mismatch: instruction requires type ${typeName(taken)} but label has ${resultName(v.labelTypes(l))}`);
+  }
+  if (desc) v.popExpect(refType(true, d, refExact(rt2)));
   v.popExpect(rt1);
-  popLabelPrefix(v, d, n - 1);
-  v.push(fail ? rt2 : diffRef(rt1, rt2));
+  popLabelPrefix(v, l, n - 1);
+  v.push(fail ? cast : diffRef(rt1, rt2));
 }
 
 /** struct.* and array.* instructions. */

@@ -21,7 +21,7 @@ import { compileError } from './messages.js';
 import {
   MAX_PARAMS, MAX_REC_GROUPS, MAX_RESULTS, MAX_STRUCT_FIELDS, MAX_SUBTYPE_DEPTH, MAX_TYPES,
 } from './limits.js';
-import { checkDescriptorClauses } from './descriptor-types.js';
+import { checkDescriptorClauses, checkDescriptorSubtype } from './descriptor-types.js';
 
 function fail(message: string): never {
   throw compileError(message, -1, -1);
@@ -36,8 +36,6 @@ function forEachTypeUse(st: SubType, f: (x: number) => void): void {
     }
   };
   for (const s of st.supers) f(s);
-  if (st.describes !== null) f(st.describes);
-  if (st.descriptor !== null) f(st.descriptor);
   const c = st.comp;
   if (c.kind === 'func') {
     c.params.forEach(val);
@@ -68,6 +66,7 @@ export function validateTypes(c: Context): void {
 /** Validates rec group `types[start .. start+count)` and brings it into scope. */
 function validateRecGroup(c: Context, start: number, count: number): void {
   const end = start + count;
+  if (c.features.customDescriptors) checkDescriptorClauses(c, start, count, fail);
   for (let x = start; x < end; x++) {
     const st = c.types[x]!;
     forEachTypeUse(st, (y) => { if (y >= end) fail(`unknown type ${y >>> 0}`); });
@@ -91,12 +90,12 @@ function validateRecGroup(c: Context, start: number, count: number): void {
       const sup = c.types[s]!;
       if (sup.final) fail(`sub type ${x} has final super type ${s}`);
       if (!matchComp(c, st, sup)) fail(`sub type ${x} does not match super type ${s}`);
+      if (c.features.customDescriptors) checkDescriptorSubtype(c, x, s, fail);
       const depth = c.depth[s]! + 1;
       if (depth > MAX_SUBTYPE_DEPTH) fail('subtype depth limit exceeded');
       c.depth[x] = depth;
     }
   }
-  if (c.features.customDescriptors) checkDescriptorClauses(c, start, count, fail);
 }
 
 /** Checks a memory type's limits, page size and sharing ("Memory Types"). */
