@@ -159,10 +159,15 @@ export class Cursor {
     return s;
   }
 
-  /** If the current token is an identifier, consumes it and returns its name. */
+  /**
+   * If the current token is an identifier, consumes it and returns its name.
+   * A `(@name …)` annotation after it (or in its place) is skipped: names in
+   * the text are identifiers here, not name-section entries.
+   */
   optId(): string | null {
-    if (this.kind !== Tok.Id) return null;
-    return this.t.idName(this.pos++);
+    const id = this.kind === Tok.Id ? this.t.idName(this.pos++) : null;
+    while (this.kind === Tok.Annot && this.t.end[this.pos]! - this.t.start[this.pos]! === 6) this.pos = this.after(this.pos);
+    return id;
   }
 }
 

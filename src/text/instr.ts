@@ -442,12 +442,17 @@ export class BodyParser {
         ins.x = this.lane();
         return;
       case Imm.Shuffle: {
+        // 16 lane literals, counted first ("invalid lane length"), each an i8.
+        let n = 0;
+        while (c.t.kind[c.pos + n] === Tok.Num || c.t.kind[c.pos + n] === Tok.Keyword) n++;
+        if (n !== 16) c.fail('invalid lane length');
         const b = new Uint8Array(16);
         for (let i = 0; i < 16; i++) {
-          if (c.kind !== Tok.Num) c.fail('invalid lane length');
-          b[i] = this.lane();
+          const v = natFromText(c.t.text(c.pos));
+          if (v === null || v > 255n) c.fail('i8 constant out of range');
+          b[i] = Number(v);
+          c.pos++;
         }
-        if (c.kind === Tok.Num) c.fail('invalid lane length');
         ins.bytes = b;
         return;
       }
@@ -622,16 +627,14 @@ export class BodyParser {
     ins.hi = Number(offset >> 32n) | 0;
   }
 
+  /** A lane index: an unsigned literal below 256. */
   private lane(): number {
     const c = this.c;
-    if (c.kind !== Tok.Num) c.unexpected();
-    const s = c.t.text(c.pos);
-    const v = parseIntN(s, 8);
-    if (v === null || s[0] === '-' || s[0] === '+') {
-      return isIntegerLiteral(s) ? c.fail('malformed lane index') : c.unexpected();
-    }
+    if (!c.isNat()) c.unexpected();
+    const v = natFromText(c.t.text(c.pos));
+    if (v === null || v > 255n) c.fail('i8 constant out of range');
     c.pos++;
-    return v & 0xff;
+    return Number(v);
   }
 }
 

@@ -15,7 +15,7 @@
  * expressions), the name section (names stay in the text), `@custom`
  * placement beyond the simple cases.
  */
-import { ExternKind, emptyModule, type Elem, type Module } from '../ast/module.js';
+import { ExternKind, SECTION_ORDER, SectionId, emptyModule, type Elem, type Module } from '../ast/module.js';
 import { FUNCREF, I32, I64, type ValType } from '../ast/types.js';
 import { Tok, type Tokens } from './lexer.js';
 import { Cursor } from './cursor.js';
@@ -133,6 +133,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
       }
       case 'elem': elemField(c, x); break;
       case 'data': dataField(c, x); break;
+      case '@custom': c.pos = f.open + 1; customField(c, x); break;
       default: c.unexpected(f.open + 1);
     }
   }
@@ -160,6 +161,9 @@ function scan(c: Cursor, x: ModCtx): Field[] {
   while (c.kind === Tok.LParen || c.kind === Tok.Annot) {
     const open = c.pos;
     if (c.kind === Tok.Annot) {
+      // `(@custom …)` is a field (a custom section); `(@name …)` belongs after an identifier.
+      if (t.end[open]! - t.start[open]! === 6) c.unexpected();
+      fields.push({ open, kw: '@custom', importKind: null, index: -1 });
       c.pos = c.after(open);
       continue;
     }
@@ -554,6 +558,47 @@ function dataField(c: Cursor, x: ModCtx): void {
   while (c.kind === Tok.String) parts.push(c.bytes());
   c.rparen();
   x.m.datas.push({ mode, memory, offset, init: concat(parts), explicitMemory: memory !== 0 });
+}
+
+/** Section ids by their names in a custom annotation's place ("Custom Annotations"). */
+const PLACE_SECTIONS: Record<string, number> = {
+  type: SectionId.Type, import: SectionId.Import, func: SectionId.Function, table: SectionId.Table,
+  memory: SectionId.Memory, tag: SectionId.Tag, global: SectionId.Global, export: SectionId.Export,
+  start: SectionId.Start, elem: SectionId.Element, datacount: SectionId.DataCount, code: SectionId.Code,
+  data: SectionId.Data,
+};
+
+/**
+ * `(@custom "name" place? datastring)` after `(@custom`: a custom section.
+ * Its place becomes the id of the section it follows (`before X` is after the
+ * section preceding X in the binary order; no place means after the last).
+ */
+function customField(c: Cursor, x: ModCtx): void {
+  const name = c.name();
+  let after: number = SectionId.Data;
+  if (c.kind === Tok.LParen) {
+    const at = c.pos;
+    c.pos++;
+    const before = c.is('before');
+    if (!before && !c.is('after')) c.unexpected();
+    c.pos++;
+    const where = c.t.kind[c.pos] === Tok.Keyword ? c.t.text(c.pos) : '';
+    c.pos++;
+    if (where === 'first' && before) after = 0;
+    else if (where === 'last' && !before) after = SectionId.Data;
+    else {
+      const id = PLACE_SECTIONS[where];
+      if (id === undefined) c.unexpected(c.pos - 1);
+      const k = SECTION_ORDER.indexOf(id);
+      after = before ? (k === 0 ? 0 : SECTION_ORDER[k - 1]!) : id;
+    }
+    c.rparen();
+    void at;
+  }
+  const parts: Uint8Array[] = [];
+  while (c.kind === Tok.String) parts.push(c.bytes());
+  c.rparen();
+  x.m.customs.push({ name, data: concat(parts), after });
 }
 
 /** A function's locals and body (after its type use). */

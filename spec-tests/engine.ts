@@ -1,0 +1,115 @@
+/**
+ * The spec runner's one seam to the engine. The three stages a script
+ * command can need are reached only through this file:
+ *
+ * 1. decode (src/decoder, always there) and validate (src/validator:
+ *    `validateModule(m, features)` throwing CompileError);
+ * 2. instantiate / invoke (src/interp: `instantiate(module, imports)` →
+ *    instance with `exports`, `invoke(func, args)`, the `spectest` module).
+ *
+ * The validator and interpreter are loaded with a dynamic import; when one is
+ * missing or fails to load, its stage is `null` and the runner reports the
+ * commands that need it as *pending*. Wiring a new engine stage is a change
+ * here only.
+ *
+ * Values at this boundary are the interpreter's (src/interp/values.ts): i32
+ * number, i64 bigint, f32 bits as a uint32 number, f64 bits as a bigint,
+ * references as JS values with `null` the null reference.
+ */
+import type { Module } from '../src/ast/module.js';
+import type { Features } from '../src/ast/features.js';
+import { decode } from '../src/decoder/index.js';
+
+/** The validator stage. */
+export type Validate = (m: Module, features: Partial<Features>) => void;
+
+/** An instance as the runner sees it. */
+export interface RunnerInstance {
+  exports: Record<string, unknown>;
+}
+
+/** The interpreter stage. */
+export interface Interp {
+  /** Instantiates; throws LinkError / RuntimeError. */
+  instantiate(m: Module, imports: (module: string, name: string) => unknown): RunnerInstance;
+  /** Invokes an exported function; throws RuntimeError for traps. */
+  invoke(f: unknown, args: unknown[]): unknown[];
+  /** Reads an exported global's value. */
+  readGlobal(g: unknown): unknown;
+  /** Is `v` an exported function (for `call` vs `get`)? */
+  isFunc(v: unknown): boolean;
+  /** Is `v` a global? */
+  isGlobal(v: unknown): boolean;
+  /** A fresh `spectest` module's exports. */
+  spectest(): Record<string, unknown>;
+}
+
+/** The loaded stages. */
+export interface Engine {
+  decode(bytes: Uint8Array, features: Partial<Features>): Module;
+  validate: Validate | null;
+  interp: Interp | null;
+  /** Why a stage is missing, for the pending list. */
+  missing: Record<string, string>;
+}
+
+// Specifiers kept in variables so the type checker does not tie this file to
+// modules that may be mid-edit or absent.
+const VALIDATOR = '../src/validator/index.js';
+const INTERP = '../src/interp/index.js';
+
+/** Loads whatever stages exist. Never throws. */
+export async function loadEngine(): Promise<Engine> {
+  const missing: Record<string, string> = {};
+  let validate: Validate | null = null;
+  let interp: Interp | null = null;
+  if (process.env.SPEC_NO_VALIDATOR === undefined) {
+    try {
+      const v = (await import(/* @vite-ignore */ VALIDATOR)) as { validateModule?: (m: Module, f?: Partial<Features>) => unknown };
+      if (typeof v.validateModule === 'function') {
+        const fn = v.validateModule;
+        validate = (m, f) => { fn(m, f); };
+      } else {
+        missing.validator = 'src/validator/index.ts does not export validateModule';
+      }
+    } catch (e) {
+      missing.validator = `validator not loadable: ${String(e).split('\n')[0]}`;
+    }
+  } else {
+    missing.validator = 'disabled by SPEC_NO_VALIDATOR';
+  }
+  if (process.env.SPEC_NO_INTERP === undefined) {
+    try {
+      interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule);
+    } catch (e) {
+      missing.interp = `interpreter not loadable: ${String(e).split('\n')[0]}`;
+    }
+  } else {
+    missing.interp = 'disabled by SPEC_NO_INTERP';
+  }
+  return { decode: (b, f) => decode(b, { features: f }), validate, interp, missing };
+}
+
+/** The parts of src/interp/index.ts the runner uses. */
+interface InterpModule {
+  instantiate(m: Module, imports: (module: string, name: string) => unknown): { exports: Record<string, unknown> };
+  invoke(f: unknown, args: readonly unknown[]): unknown[];
+  readGlobal(g: unknown): unknown;
+  spectest(): Record<string, unknown>;
+  FuncInst: abstract new (...a: never[]) => unknown;
+  GlobalInst: abstract new (...a: never[]) => unknown;
+}
+
+function wireInterp(mod: InterpModule): Interp {
+  for (const k of ['instantiate', 'invoke', 'readGlobal', 'spectest', 'FuncInst', 'GlobalInst'] as const) {
+    if (typeof mod[k] !== 'function') throw new Error(`src/interp does not export ${k}`);
+  }
+  return {
+    instantiate: (m, imports) => mod.instantiate(m, imports),
+    invoke: (f, args) => mod.invoke(f, args),
+    readGlobal: (g) => mod.readGlobal(g),
+    isFunc: (v) => v instanceof mod.FuncInst,
+    isGlobal: (v) => v instanceof mod.GlobalInst,
+    spectest: () => mod.spectest(),
+  };
+}
