@@ -197,10 +197,14 @@ export class MemoryFileSystem implements FileSystem {
     const node = entryOf(from, srcName);
     const existing = to.entries.get(dstName);
     if (existing === node) return;
-    if (node instanceof MemDir) {
-      // A directory may not move below itself.
-      for (let d: MemDir | null = to; d; d = d.parent) if (d === node) throw new ErrnoError(Errno.INVAL);
-    }
+    // Linux checks ancestry before types: a directory may not move below itself (EINVAL), nor may an
+    // entry replace a directory that contains it (ENOTEMPTY).
+    const isAncestor = (a: MemNode, of: MemDir) => {
+      for (let d: MemDir | null = of; d; d = d.parent) if (d === a) return true;
+      return false;
+    };
+    if (node instanceof MemDir && isAncestor(node, to)) throw new ErrnoError(Errno.INVAL);
+    if (existing instanceof MemDir && isAncestor(existing, from)) throw new ErrnoError(Errno.NOTEMPTY);
     if (existing) {
       if (node instanceof MemDir && !(existing instanceof MemDir)) throw new ErrnoError(Errno.NOTDIR);
       if (!(node instanceof MemDir) && existing instanceof MemDir) throw new ErrnoError(Errno.ISDIR);
