@@ -181,7 +181,7 @@ describe('NodeFileSystem and MemoryFileSystem agree', () => {
         }
         expect(dump(host), log.join('\n')).toEqual(dump(mem));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -2,13 +2,16 @@
  * Runs every case of test/wasi-programs/programs.json through tswasm's WASI
  * under Node's native WebAssembly and compares stdout, stderr and exit code
  * with the outputs recorded under node:wasi (expected/, with the documented
- * correction of the `escape` case). Each case runs twice: over the Node
- * adapter on the fixture directory (then checks outside/ is untouched), and
- * over the in-memory file system built from the same setup.
+ * correction of the `escape` case). Each case runs three times: natively over
+ * the Node adapter on the fixture directory (then checks outside/ is
+ * untouched), natively over the in-memory file system built from the same
+ * setup, and on tswasm's own interpreter (its `WebAssembly` namespace) over
+ * the in-memory file system — the WASI layer is the same object either way.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WebAssembly as TsWebAssembly } from '../../src/api/index.js';
 import { MemoryFileSystem, WASI, type WasiPolicy } from '../../src/wasi/index.js';
 import { NodeFileSystem } from '../../src/wasi/node-fs.node.js';
 // @ts-expect-error: plain ES module without types
@@ -19,15 +22,30 @@ interface Case { name: string; program: string; args?: string[]; env?: Record<st
 interface Expected { stdout: string; stderr: string; exitCode: number }
 
 const manifest = loadManifest() as { preopen: string; cases: Case[] };
-const modules = new Map<string, WebAssembly.Module>();
-function compiled(program: string): WebAssembly.Module {
-  let m = modules.get(program);
-  if (!m) modules.set(program, (m = new WebAssembly.Module(readFileSync(join(programsDir, program)))));
+/** The engine a case runs on: compiles bytes and instantiates with an import object. */
+interface Engine {
+  compile(bytes: Uint8Array): unknown;
+  instantiate(module: unknown, imports: object): { exports: Record<string, unknown> };
+}
+const native: Engine = {
+  compile: (bytes) => new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>),
+  instantiate: (m, imports) => new WebAssembly.Instance(m as WebAssembly.Module, imports as WebAssembly.Imports),
+};
+const tswasm: Engine = {
+  compile: (bytes) => new TsWebAssembly.Module(bytes as Uint8Array<ArrayBuffer>),
+  instantiate: (m, imports) => new TsWebAssembly.Instance(m as InstanceType<typeof TsWebAssembly.Module>, imports as never),
+};
+
+const modules = new Map<string, unknown>();
+function compiled(engine: Engine, program: string): unknown {
+  const key = `${engine === native ? 'native' : 'tswasm'}:${program}`;
+  let m = modules.get(key);
+  if (!m) modules.set(key, (m = engine.compile(readFileSync(join(programsDir, program)))));
   return m;
 }
 
 const decoder = new TextDecoder();
-function run(c: Case, fs: WasiPolicy['preopens']): Expected {
+function run(c: Case, fs: WasiPolicy['preopens'], engine: Engine = native): Expected {
   let stdout = '';
   let stderr = '';
   const wasi = new WASI({
@@ -40,7 +58,7 @@ function run(c: Case, fs: WasiPolicy['preopens']): Expected {
     clock: 'real',
     random: 'crypto',
   });
-  const instance = new WebAssembly.Instance(compiled(c.program), wasi.getImports() as unknown as WebAssembly.Imports);
+  const instance = engine.instantiate(compiled(engine, c.program), wasi.getImports());
   const exitCode = wasi.start(instance);
   return { stdout, stderr, exitCode };
 }
@@ -65,16 +83,29 @@ describe('WASI test programs over the Node adapter', () => {
   }
 });
 
+function memoryTree(c: Case): MemoryFileSystem {
+  const fs = new MemoryFileSystem();
+  for (const e of c.setup ?? []) {
+    if (e.dir !== undefined) fs.makeDir(e.dir);
+    else if (e.file !== undefined) fs.writeFile(e.file, (e.content ?? '').repeat(e.repeat ?? 1));
+    else if (e.symlink !== undefined) fs.makeSymlink(e.symlink, (e.target ?? '').replace('${OUTSIDE}', '/tmp/outside'));
+  }
+  return fs;
+}
+
 describe('WASI test programs over the in-memory file system', () => {
   for (const c of manifest.cases) {
     it(c.name, () => {
-      const fs = new MemoryFileSystem();
-      for (const e of c.setup ?? []) {
-        if (e.dir !== undefined) fs.makeDir(e.dir);
-        else if (e.file !== undefined) fs.writeFile(e.file, (e.content ?? '').repeat(e.repeat ?? 1));
-        else if (e.symlink !== undefined) fs.makeSymlink(e.symlink, (e.target ?? '').replace('${OUTSIDE}', '/tmp/outside'));
-      }
-      const got = run(c, [{ guestPath: manifest.preopen, fs, writable: true }]);
+      const got = run(c, [{ guestPath: manifest.preopen, fs: memoryTree(c), writable: true }]);
+      expect(got).toEqual(expectedFor(c));
+    });
+  }
+});
+
+describe("WASI test programs on tswasm's interpreter", () => {
+  for (const c of manifest.cases) {
+    it(c.name, () => {
+      const got = run(c, [{ guestPath: manifest.preopen, fs: memoryTree(c), writable: true }], tswasm);
       expect(got).toEqual(expectedFor(c));
     });
   }
