@@ -45,6 +45,8 @@ export interface FileResult {
     malformedBinary: [passed: number, failed: number];
     roundTrip: [identical: number, differing: number];
   };
+  /** Modules whose round trip differs (first few per file): `line: reason`. */
+  roundTripFailures: string[];
   /** A script-level error (the file itself did not parse). */
   error: string | null;
 }
@@ -78,6 +80,7 @@ export function runFile(file: string, text: string, engine: Engine, opts: FileOp
   const res: FileResult = {
     file, feature: featureOf(file), counts: zero(), byType: {}, failures: [], pending: {},
     stats: { modulesParsed: 0, modulesParseFailed: 0, malformedText: [0, 0], malformedBinary: [0, 0], roundTrip: [0, 0] },
+    roundTripFailures: [],
     error: null,
   };
   const features = featuresOf(file);
@@ -99,6 +102,7 @@ export function runFile(file: string, text: string, engine: Engine, opts: FileOp
       outcome = 'skipped';
     } else {
       try {
+        r.line = cmd.line;
         [outcome, detail] = r.run(cmd);
       } catch (e) {
         if (e instanceof Pending) {
@@ -239,15 +243,19 @@ class Runner {
   }
 
   private roundTrip(bytes: Uint8Array): void {
-    let ok = false;
+    let why = '';
     try {
       const again = parseWat(printWat(bytes, this.features), this.textOpts);
-      ok = sameBytes(again, bytes);
-    } catch {
-      ok = false;
+      if (!sameBytes(again, bytes)) why = 'bytes differ';
+    } catch (e) {
+      why = msg(e);
     }
-    this.res.stats.roundTrip[ok ? 0 : 1]++;
+    this.res.stats.roundTrip[why === '' ? 0 : 1]++;
+    if (why !== '' && this.res.roundTripFailures.length < 5) this.res.roundTripFailures.push(`${this.line}: ${why}`);
   }
+
+  /** The line of the command being run (for round-trip reports). */
+  line = 0;
 
   /** A module that must decode and validate (when the validator exists). */
   private compile(src: ModuleSource): Module {

@@ -127,6 +127,7 @@ function failedFile(file, error) {
     file, feature: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : 'core', counts: zero, byType: {},
     failures: [error], pending: {},
     stats: { modulesParsed: 0, modulesParseFailed: 0, malformedText: [0, 0], malformedBinary: [0, 0], roundTrip: [0, 0] },
+    roundTripFailures: [],
     error,
   };
 }
@@ -158,7 +159,7 @@ function summarize(results, skippedFiles, missing, ms, roundTrip) {
   }
   return {
     total, byFeature, byType, pending, missingStages: missing, stats, roundTripChecked: roundTrip, skippedFiles, ms,
-    files: Object.fromEntries(results.map((r) => [r.file, { counts: r.counts, failures: r.failures, error: r.error, stats: r.stats }])),
+    files: Object.fromEntries(results.map((r) => [r.file, { counts: r.counts, failures: r.failures, error: r.error, stats: r.stats, roundTripFailures: r.roundTripFailures }])),
   };
 }
 
@@ -179,6 +180,10 @@ export function report(s, { failures = false } = {}) {
   if (failures) {
     out.push('\nFailures');
     for (const [f, r] of Object.entries(s.files)) for (const x of r.failures) out.push(`  ${f}:${x}`);
+    if (s.roundTripChecked) {
+      out.push('\nRound-trip differences (first few per file)');
+      for (const [f, r] of Object.entries(s.files)) for (const x of r.roundTripFailures) out.push(`  ${f}:${x}`);
+    }
   }
   out.push('\nPending (needs a stage that has not landed):');
   for (const [reason, n] of Object.entries(s.pending)) out.push(`  ${reason}: ${n} commands${s.missingStages[reason] ? ` (${s.missingStages[reason]})` : ''}`);

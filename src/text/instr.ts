@@ -444,7 +444,7 @@ export class BodyParser {
       case Imm.Shuffle: {
         // 16 lane literals, counted first ("invalid lane length"), each an i8.
         let n = 0;
-        while (c.t.kind[c.pos + n] === Tok.Num || c.t.kind[c.pos + n] === Tok.Keyword) n++;
+        while (isLaneLiteral(c, c.pos + n)) n++;
         if (n !== 16) c.fail('invalid lane length');
         const b = new Uint8Array(16);
         for (let i = 0; i < 16; i++) {
@@ -727,11 +727,20 @@ export function v128Const(c: Cursor): Uint8Array {
   const dv = new DataView(b.buffer);
   // The lane count is a syntax matter, checked before the literals' values.
   let n = 0;
-  while (c.t.kind[c.pos + n] === Tok.Num || c.t.kind[c.pos + n] === Tok.Keyword || c.t.kind[c.pos + n] === Tok.Reserved) n++;
+  while (isLaneLiteral(c, c.pos + n)) n++;
   for (let i = 0; i < n; i++) if (c.t.kind[c.pos + i] === Tok.Reserved) c.unexpected(c.pos + i);
   if (n !== lanes) c.fail('wrong number of lane literals', c.pos + Math.min(n, lanes));
   for (let i = 0; i < lanes; i++) writeLane(c, shape, dv, i);
   return b;
+}
+
+/** Could token `at` be a lane literal (a number, `inf`/`nan…`, or a malformed number-like token)? */
+function isLaneLiteral(c: Cursor, at: number): boolean {
+  const k = c.t.kind[at];
+  if (k === Tok.Num || k === Tok.Reserved) return true;
+  if (k !== Tok.Keyword) return false;
+  const s = c.t.text(at);
+  return s.startsWith('nan') || s.startsWith('inf');
 }
 
 /** Parses one lane literal of `shape` into lane `i` of `dv`. */

@@ -505,6 +505,11 @@ function elemList(c: Cursor, x: ModCtx, seg: Elem, legacyOk: boolean): void {
  * implicitly only for funcref segments.
  */
 function finishElem(seg: Elem): void {
+  if (seg.funcs !== null && seg.type !== FUNCREF) {
+    // Index lists mean funcref in the binary: other types need `ref.func` expressions.
+    seg.exprs = seg.funcs.map(refFuncExpr);
+    seg.funcs = null;
+  }
   if (seg.exprs !== null && seg.type === FUNCREF) {
     const funcs: number[] = [];
     for (const e of seg.exprs) {
@@ -520,6 +525,19 @@ function finishElem(seg: Elem): void {
   if (seg.mode === 'active') {
     seg.explicitTable = seg.table !== 0 || seg.type !== FUNCREF;
   }
+}
+
+/** `ref.func f end` as bytes. */
+function refFuncExpr(f: number): Uint8Array {
+  const b: number[] = [0xd2];
+  do {
+    let byte = f & 0x7f;
+    f >>>= 7;
+    if (f !== 0) byte |= 0x80;
+    b.push(byte);
+  } while (f !== 0);
+  b.push(0x0b);
+  return Uint8Array.from(b);
 }
 
 /** The function index of an expression that is exactly `ref.func x end`, else -1. */

@@ -22,7 +22,7 @@ import { ExternKind, type Elem, type Module } from '../ast/module.js';
 import { Imm, OPCODES } from '../ast/opcodes.js';
 import { Op } from '../ast/op-ids.js';
 import { instr, CatchKind, MEMARG_HAS_MEMORY, type Instr } from '../ast/instr.js';
-import { withDefaults, type Features } from '../ast/features.js';
+import { enabledOps, withDefaults, type Features } from '../ast/features.js';
 import {
   ABSTRACT_HEAP_NAMES, BLOCK_EMPTY, blockTypeIndex, isRef, refExact, refHeap, refNullable, simpleTypeName,
   type FieldType, type Limits, type SubType, type ValType,
@@ -116,9 +116,11 @@ export function printWat(input: Uint8Array | Module, opts: PrintOptions | Partia
 class Printer {
   private out: string[] = [];
   private readonly funcNames: Map<number, string>;
+  private readonly ops: Uint8Array;
 
   constructor(private readonly m: Module, private readonly features: Features) {
     this.funcNames = printableNames(m.names?.funcs);
+    this.ops = enabledOps(features);
   }
 
   module(): string {
@@ -225,6 +227,7 @@ class Printer {
   private instrs(bytes: Uint8Array, emit: (depth: number, text: string) => void, start: number): void {
     const r = new Reader(bytes, start);
     r.features = this.features;
+    r.ops = this.ops;
     const ins: Instr = instr(0);
     let depth = 0;
     while (r.pos < r.end) {
