@@ -39,8 +39,9 @@ import {
 import { R } from './isa-ids.js';
 import { MemoryInst, type Compiled, type FuncInst, type Store } from './runtime.js';
 import {
-  callExternal, i64ShlImm, i64ShrSImm, i64ShrUImm, indirectTarget, memoryCopy, memoryFill, memoryInit, tableCopy,
-  tableFill, tableGet, tableInit, tableSet,
+  callExternal, i64ShlImm, i64ShrSImm, i64ShrUImm, indirectTarget, loadX, memoryCopyOp, memoryFillOp, memoryGrowX,
+  memoryInitOp, memorySizeX, storeX, tableCopyOp, tableFillOp, tableGetOp, tableGrowOp, tableInitOp, tableSetOp,
+  tableSizeOp,
 } from './slow.js';
 import { trapExhausted, trapFuel, trapMemory, trapUnreachable } from './traps.js';
 import { translate } from './translate.js';
@@ -363,16 +364,37 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 3;
         continue;
       case R.memory_fill:
-        memoryFill(mem, I[fp + code[pc + 1]], I[fp + code[pc + 2]], I[fp + code[pc + 3]]);
-        pc += 4;
+        memoryFillOp(inst, I, code[pc + 1], fp + code[pc + 2], fp + code[pc + 3], fp + code[pc + 4]);
+        pc += 5;
         continue;
       case R.memory_copy:
-        memoryCopy(mem, mem, I[fp + code[pc + 1]], I[fp + code[pc + 2]], I[fp + code[pc + 3]]);
-        pc += 4;
+        memoryCopyOp(inst, I, code[pc + 1], code[pc + 2], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
+        pc += 6;
         continue;
       case R.memory_init:
-        memoryInit(mem, inst.datas[code[pc + 1]], I[fp + code[pc + 2]], I[fp + code[pc + 3]], I[fp + code[pc + 4]]);
-        pc += 5;
+        memoryInitOp(inst, I, code[pc + 1], code[pc + 2], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
+        pc += 6;
+        continue;
+      case R.load_x:
+        loadX(inst.memories[code[pc + 5]], code[pc + 6], I, fp + code[pc + 1], fp + code[pc + 2], code[pc + 3],
+          code[pc + 4]);
+        pc += 7;
+        continue;
+      case R.store_x:
+        storeX(inst.memories[code[pc + 5]], code[pc + 6], I, fp + code[pc + 1], fp + code[pc + 2], code[pc + 3],
+          code[pc + 4]);
+        pc += 7;
+        continue;
+      case R.memory_size_x:
+        memorySizeX(inst.memories[code[pc + 2]], I, fp + code[pc + 1]);
+        pc += 3;
+        continue;
+      case R.memory_grow_x:
+        memoryGrowX(inst.memories[code[pc + 2]], I, fp + code[pc + 1], fp + code[pc + 3]);
+        u8 = mem.u8;
+        dv = mem.view;
+        memLen = u8.length;
+        pc += 4;
         continue;
       case R.data_drop:
         inst.datas[code[pc + 1]] = EMPTY_DATA;
@@ -1124,33 +1146,31 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 3;
         continue;
       case R.table_get:
-        refs[(fp + code[pc + 1]) >> 1] = tableGet(inst.tables[code[pc + 2]], I[fp + code[pc + 3]]);
+        refs[(fp + code[pc + 1]) >> 1] = tableGetOp(inst, I, code[pc + 2], fp + code[pc + 3]);
         pc += 4;
         continue;
       case R.table_set:
-        tableSet(inst.tables[code[pc + 1]], I[fp + code[pc + 2]], refs[(fp + code[pc + 3]) >> 1]);
+        tableSetOp(inst, I, code[pc + 1], fp + code[pc + 2], refs[(fp + code[pc + 3]) >> 1]);
         pc += 4;
         continue;
       case R.table_size:
-        I[fp + code[pc + 1]] = inst.tables[code[pc + 2]].elements.length;
+        tableSizeOp(inst, I, code[pc + 2], fp + code[pc + 1]);
         pc += 3;
         continue;
       case R.table_grow:
-        I[fp + code[pc + 1]] = inst.tables[code[pc + 2]].grow(I[fp + code[pc + 4]] >>> 0, refs[(fp + code[pc + 3]) >> 1]);
+        tableGrowOp(inst, I, code[pc + 2], fp + code[pc + 1], refs[(fp + code[pc + 3]) >> 1], fp + code[pc + 4]);
         pc += 5;
         continue;
       case R.table_fill:
-        tableFill(inst.tables[code[pc + 1]], I[fp + code[pc + 2]], refs[(fp + code[pc + 3]) >> 1], I[fp + code[pc + 4]]);
+        tableFillOp(inst, I, code[pc + 1], fp + code[pc + 2], refs[(fp + code[pc + 3]) >> 1], fp + code[pc + 4]);
         pc += 5;
         continue;
       case R.table_copy:
-        tableCopy(inst.tables[code[pc + 1]], inst.tables[code[pc + 2]], I[fp + code[pc + 3]], I[fp + code[pc + 4]],
-          I[fp + code[pc + 5]]);
+        tableCopyOp(inst, I, code[pc + 1], code[pc + 2], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
         pc += 6;
         continue;
       case R.table_init:
-        tableInit(inst.tables[code[pc + 2]], inst.elems[code[pc + 1]], I[fp + code[pc + 3]], I[fp + code[pc + 4]],
-          I[fp + code[pc + 5]]);
+        tableInitOp(inst, I, code[pc + 1], code[pc + 2], fp + code[pc + 3], fp + code[pc + 4], fp + code[pc + 5]);
         pc += 6;
         continue;
       case R.elem_drop:

@@ -22,7 +22,7 @@ import {
   FuncInst, GlobalInst, MemoryInst, Store, TableInst, canonicalTypeId, type ExternVal, type FuncType, type Instance,
   type StoreLimits,
 } from './runtime.js';
-import { memoryInit, tableInit } from './slow.js';
+import { addr, memoryInit, tableInit } from './slow.js';
 import type { Value } from './values.js';
 
 /**
@@ -149,15 +149,15 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
 
   m.elems.forEach((seg, i) => {
     if (seg.mode === 'active') {
-      const offset = evalConst(seg.offset!, ctx).bits[0]!;
-      tableInit(tables[seg.table]!, elems[i]!, offset, 0, elems[i]!.length);
+      const t = tables[seg.table]!;
+      tableInit(t, elems[i]!, addr(evalConst(seg.offset!, ctx).bits, 0, t.addr64), 0, elems[i]!.length);
     }
     if (seg.mode !== 'passive') elems[i] = [];
   });
   m.datas.forEach((seg, i) => {
     if (seg.mode !== 'active') return;
-    const offset = evalConst(seg.offset!, ctx).bits[0]!;
-    memoryInit(memories[seg.memory]!, datas[i]!, offset, 0, datas[i]!.length);
+    const mem = memories[seg.memory]!;
+    memoryInit(mem, datas[i]!, addr(evalConst(seg.offset!, ctx).bits, 0, mem.addr64), 0, datas[i]!.length);
     datas[i] = new Uint8Array(0);
   });
 

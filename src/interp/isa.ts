@@ -39,8 +39,9 @@
  * Pruned on purpose: immediate forms exist only for the i32/i64 operations
  * that compiled C uses with constants in hot loops (add, mul, and, or, xor,
  * shifts, comparisons); other constant operands are materialized into a
- * register by `const32`/`const64`. Only memory 0 has instructions; other
- * memories (multi-memory, WebAssembly 3.0) are not executed yet.
+ * register by `const32`/`const64`. Loads and stores have fast forms for a
+ * 32-bit memory 0 with a 32-bit offset only; other memories (multi-memory)
+ * and 64-bit addresses or offsets (memory64) use the generic `_x` forms.
  */
 
 /** A row: [name, operand layout (see the table above), one-line description]. */
@@ -101,10 +102,15 @@ export const ISA: readonly IsaRow[] = [
   ['i32_store16', 'a b i', 'i32.store16 and i64.store16'],
   ['memory_size', 'd', ''],
   ['memory_grow', 'd a', ''],
-  ['memory_fill', 'a b c', 'memory.fill(dest a, value b, length c)'],
-  ['memory_copy', 'a b c', 'memory.copy(dest a, source b, length c)'],
-  ['memory_init', 'x a b c', 'memory.init of data segment x (dest a, source b, length c)'],
+  ['memory_fill', 'x a b c', 'memory.fill of memory x (dest a, value b, length c)'],
+  ['memory_copy', 'x y a b c', 'memory.copy from memory y to memory x (dest a, source b, length c)'],
+  ['memory_init', 'x y a b c', 'memory.init of data segment x into memory y (dest a, source b, length c)'],
   ['data_drop', 'x', ''],
+  // Any memory (multi-memory, memory64): slow, generic forms
+  ['load_x', 'd a i j x y', 'load from memory x at a + offset (i, j); y is the memory-0 load it stands for'],
+  ['store_x', 'a b i j x y', 'store b to memory x at a + offset (i, j); y is the memory-0 store it stands for'],
+  ['memory_size_x', 'd x', 'memory.size of memory x (an i64 for a 64-bit memory)'],
+  ['memory_grow_x', 'd x a', 'memory.grow of memory x'],
   // i32
   ['i32_eqz', 'd a', ''],
   ...CMP.map((c): IsaRow => [`i32_${c}`, 'd a b', '']),

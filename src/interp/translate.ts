@@ -509,9 +509,24 @@ class Translator {
     this.op(r, this.push(out), a, b);
   }
 
-  private memarg(ins: Instr): number {
-    if (ins.y !== 0 || ins.hi !== 0) throw new Error('not supported: multi-memory or 64-bit offsets');
-    return ins.lo;
+  /** Is memory x a 32-bit memory 0 (the fast load/store forms' memory)? */
+  private fastMemory(x: number): boolean {
+    return x === 0 && !this.inst.memories[0]!.addr64;
+  }
+
+  private memory(op: number, ins: Instr, mr: number): void {
+    const out = MEM_OUT[op]!;
+    const fast = this.fastMemory(ins.y) && ins.hi === 0;
+    if (out !== 0) {
+      const a = this.popReg();
+      if (fast) this.op(mr, this.push(out), a, ins.lo);
+      else this.op(R.load_x, this.push(out), a, ins.lo, ins.hi, ins.y, mr);
+    } else {
+      const b = this.popReg();
+      const a = this.popReg();
+      if (fast) this.op(mr, a, b, ins.lo);
+      else this.op(R.store_x, a, b, ins.lo, ins.hi, ins.y, mr);
+    }
   }
 
   private funcType(x: number): FuncType {
@@ -534,16 +549,7 @@ class Translator {
     }
     const mr = MEM_R[op]!;
     if (mr >= 0) {
-      const off = this.memarg(ins);
-      const out = MEM_OUT[op]!;
-      if (out !== 0) {
-        const a = this.popReg();
-        this.op(mr, this.push(out), a, off);
-      } else {
-        const b = this.popReg();
-        const a = this.popReg();
-        this.op(mr, a, b, off);
-      }
+      this.memory(op, ins, mr);
       return;
     }
     switch (op) {
@@ -682,13 +688,13 @@ class Translator {
         this.pushConst(op === Op.i64_const ? I64 : F64, ins.lo | 0, ins.hi | 0);
         return;
       case Op.memory_size:
-        if (ins.x !== 0) throw new Error('not supported: multi-memory');
-        this.op(R.memory_size, this.push(I32));
+        if (this.fastMemory(ins.x)) this.op(R.memory_size, this.push(I32));
+        else this.op(R.memory_size_x, this.push(this.inst.memories[ins.x]!.addr64 ? I64 : I32), ins.x);
         return;
       case Op.memory_grow: {
-        if (ins.x !== 0) throw new Error('not supported: multi-memory');
         const a = this.popReg();
-        this.op(R.memory_grow, this.push(I32), a);
+        if (this.fastMemory(ins.x)) this.op(R.memory_grow, this.push(I32), a);
+        else this.op(R.memory_grow_x, this.push(this.inst.memories[ins.x]!.addr64 ? I64 : I32), ins.x, a);
         return;
       }
       case Op.ref_null:
@@ -714,12 +720,12 @@ class Translator {
         return;
       }
       case Op.table_size:
-        this.op(R.table_size, this.push(I32), ins.x);
+        this.op(R.table_size, this.push(this.inst.tables[ins.x]!.addr64 ? I64 : I32), ins.x);
         return;
       case Op.table_grow: {
         const b = this.popReg();
         const a = this.popReg();
-        this.op(R.table_grow, this.push(I32), ins.x, a, b);
+        this.op(R.table_grow, this.push(this.inst.tables[ins.x]!.addr64 ? I64 : I32), ins.x, a, b);
         return;
       }
       case Op.table_fill: case Op.table_copy: case Op.table_init: case Op.memory_init: case Op.memory_copy:
@@ -730,9 +736,9 @@ class Translator {
         if (op === Op.table_fill) this.op(R.table_fill, ins.x, a, b, c);
         else if (op === Op.table_copy) this.op(R.table_copy, ins.x, ins.y, a, b, c);
         else if (op === Op.table_init) this.op(R.table_init, ins.x, ins.y, a, b, c);
-        else if (op === Op.memory_init) this.op(R.memory_init, ins.x, a, b, c);
-        else if (op === Op.memory_copy) this.op(R.memory_copy, a, b, c);
-        else this.op(R.memory_fill, a, b, c);
+        else if (op === Op.memory_init) this.op(R.memory_init, ins.x, ins.y, a, b, c);
+        else if (op === Op.memory_copy) this.op(R.memory_copy, ins.x, ins.y, a, b, c);
+        else this.op(R.memory_fill, ins.x, a, b, c);
         return;
       }
       case Op.data_drop:

@@ -28,13 +28,13 @@ export function trapMemory(): never {
 export function trapTable(): never {
   throw new RuntimeError('out of bounds table access');
 }
-/** "undefined element": call_indirect index past the table's end. */
-export function trapUndefinedElement(): never {
-  throw new RuntimeError('undefined element');
+/** "undefined element i": call_indirect index past the table's end. */
+export function trapUndefinedElement(i: number): never {
+  throw new RuntimeError(`undefined element ${i}`);
 }
-/** "uninitialized element": call_indirect through a null entry. */
-export function trapUninitializedElement(): never {
-  throw new RuntimeError('uninitialized element');
+/** "uninitialized element i": call_indirect through a null entry. */
+export function trapUninitializedElement(i: number): never {
+  throw new RuntimeError(`uninitialized element ${i}`);
 }
 /** "indirect call type mismatch". */
 export function trapIndirectType(): never {
