@@ -95,6 +95,9 @@ export class WASI {
     const wrapped: Record<string, HostFunction> = {};
     for (const [name, fn] of Object.entries(raw)) {
       wrapped[name] = (...args: never[]) => {
+        // The JS API hands i32 over as signed numbers; every preview1 i32 parameter is unsigned
+        // (pointers, lengths, fds, flags). i64 stays a signed BigInt (fd_seek's delta is signed).
+        for (let i = 0; i < args.length; i++) if (typeof args[i] === 'number') args[i] = ((args[i] as number) >>> 0) as never;
         try {
           fn(...args);
           return Errno.SUCCESS;
