@@ -37,18 +37,16 @@ export function indirectTarget(inst: Instance, typeId: number, t: number, i: num
   return f;
 }
 
-/** table.get */
+/** table.get (i unsigned). */
 export function tableGet(table: TableInst, i: number): Value {
-  const u = i >>> 0;
-  if (u >= table.elements.length) trapTable();
-  return table.elements[u];
+  if (i >= table.elements.length) trapTable();
+  return table.elements[i];
 }
 
-/** table.set */
+/** table.set (i unsigned). */
 export function tableSet(table: TableInst, i: number, v: Value): void {
-  const u = i >>> 0;
-  if (u >= table.elements.length) trapTable();
-  table.elements[u] = v;
+  if (i >= table.elements.length) trapTable();
+  table.elements[i] = v;
 }
 
 /** table.fill (i, n: unsigned numbers, as from `u32`/`addr`). */
@@ -173,7 +171,7 @@ export function callExternal(store: Store, f: FuncInst, w: number): void {
 /** Access width in bytes of each memory-0 load/store that `load_x`/`store_x` stand for. */
 function width(op: number): number {
   switch (op) {
-    case R.i64_load: return 8;
+    case R.i64_load: case R.i64_store: return 8;
     case R.i32_load: case R.i64_load32_s: case R.i64_load32_u: case R.i32_store: return 4;
     case R.i32_load16_s: case R.i32_load16_u: case R.i64_load16_s: case R.i64_load16_u: case R.i32_store16: return 2;
     default: return 1;
