@@ -1,0 +1,150 @@
+// One benchmark worker: runs every workload on one engine in one process
+// mode, and prints a JSON line of results. Started by bench/run.mjs as
+//   node [mode flags] bench/worker.mjs <mode> <engine>
+// engine: native | tswasm | polywasm. The engine's namespace is installed as
+// globalThis.WebAssembly before npm packages load, so they use it unchanged.
+import { Bench } from 'tinybench';
+import { readFileSync } from 'node:fs';
+import { JITLESS_N, kernels, kernelBytes, loadKernel, mebibyte, sqlWorkload, sqlWasmPath } from './workloads.mjs';
+
+const [mode, engine] = process.argv.slice(2);
+const jitless = mode === 'jitless';
+
+async function namespace() {
+  if (engine === 'native') {
+    if (!globalThis.WebAssembly) throw new Error('no native WebAssembly in this mode');
+    return globalThis.WebAssembly;
+  }
+  if (engine === 'tswasm') return (await import('../dist/src/index.js')).WebAssembly;
+  const W = (await import('polywasm')).WebAssembly;
+  // polywasm compiles with `new Function`: probe it so an eval-free mode reports "unavailable".
+  new Function('return 1');
+  return W;
+}
+
+const results = [];
+function record(group, name, n, task, result, extra = {}) {
+  const ms = task?.result?.latency?.mean ?? null;
+  results.push({ group, name, n, ms, result: result === undefined ? null : String(result), ...extra });
+}
+
+async function time(fn, { iterations = 3, timeMs = 1500 } = {}) {
+  const bench = new Bench({ time: timeMs, iterations, warmupIterations: 1, warmupTime: 0 });
+  let last;
+  bench.add('x', async () => { last = await fn(); });
+  await bench.run();
+  const task = bench.tasks[0];
+  if (task.result?.error) throw task.result.error;
+  return { task, last };
+}
+
+let W;
+try {
+  W = await namespace();
+} catch (e) {
+  console.log(JSON.stringify({ mode, engine, unavailable: String(e.message ?? e) }));
+  process.exit(0);
+}
+Object.defineProperty(globalThis, 'WebAssembly', { value: W, writable: true, configurable: true });
+
+// Cold start: bytes → first result.
+try {
+  const fib = kernels.find((k) => k.name === 'fib');
+  const bytes = kernelBytes(fib);
+  const { task, last } = await time(async () => {
+    const { instance } = await W.instantiate(bytes, {});
+    return instance.exports.run(10);
+  }, { iterations: 5, timeMs: 500 });
+  record('cold start', 'small module (fib.wasm) → run(10)', 1, task, last);
+  const sqlBytes = readFileSync(sqlWasmPath());
+  // sql.js initializes once per process, so its cold start is one sample, taken before any other sql.js use.
+  const t0 = performance.now();
+  const initSqlJs = (await import('sql.js')).default;
+  const SQL = await initSqlJs({ wasmBinary: sqlBytes });
+  const db = new SQL.Database();
+  const r = db.exec('SELECT 1 + 1')[0].values[0][0];
+  db.close();
+  record('cold start', 'sql.js (688 KB) → SELECT 1 + 1 (one sample)', 1, { result: { latency: { mean: performance.now() - t0 } } }, r);
+} catch (e) {
+  record('cold start', 'cold start', 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+}
+
+// Kernels written here (C compiled with clang).
+for (const k of kernels) {
+  const ns = jitless ? [JITLESS_N[k.name]] : mode === 'normal' && engine === 'native' ? [k.defaultN, JITLESS_N[k.name]] : [k.defaultN];
+  for (const n of ns) {
+    try {
+      const run = await loadKernel(W, k);
+      const { task, last } = await time(() => run(n), { iterations: jitless ? 2 : 3 });
+      record('kernel', k.name, n, task, last);
+    } catch (e) {
+      record('kernel', k.name, n, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+    }
+  }
+}
+
+// hash-wasm: sha256 over 1 MiB (module compiled once, as an app would).
+try {
+  const { createSHA256 } = await import('hash-wasm');
+  const data = mebibyte();
+  const reps = jitless ? 1 : 1;
+  const h = await createSHA256();
+  const { task, last } = await time(() => { h.init(); for (let i = 0; i < reps; i++) h.update(data); return h.digest(); }, { iterations: 2 });
+  record('package', 'hash-wasm sha256 1 MiB', 1, task, last);
+} catch (e) {
+  record('package', 'hash-wasm sha256 1 MiB', 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+}
+
+// sql.js: inserts and aggregate selects.
+const sqlRows = jitless ? 300 : 3000;
+try {
+  const initSqlJs = (await import('sql.js')).default;
+  const SQL = await initSqlJs();
+  const { task, last } = await time(() => sqlWorkload(SQL, sqlRows), { iterations: 2 });
+  record('package', `sql.js ${sqlRows} inserts + 20 selects`, sqlRows, task, last);
+} catch (e) {
+  record('package', `sql.js ${sqlRows} inserts + 20 selects`, sqlRows, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+}
+
+// Decode + validate throughput (compile without running).
+for (const [name, path] of [['sql.js', sqlWasmPath()]]) {
+  try {
+    const bytes = readFileSync(path);
+    const { task } = await time(() => W.validate(bytes), { iterations: 3, timeMs: 1000 });
+    record('validate', `${name} (${(bytes.length / 1e6).toFixed(2)} MB)`, 1, task, true, { mbps: bytes.length / 1e6 / (task.result.latency.mean / 1000) });
+  } catch (e) {
+    record('validate', name, 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+  }
+}
+
+// Memory: heap per instance of a small module, and translated code size (tswasm only).
+try {
+  const k = kernels.find((x) => x.name === 'quicksort');
+  const mod = await W.compile(kernelBytes(k));
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const keep = [];
+  for (let i = 0; i < 20; i++) keep.push(await W.instantiate(mod, {}));
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  const perInstanceKB = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 20 / 1024;
+  record('memory', 'heap + array buffers per quicksort instance (KB, incl. its 128 KB memory)', 1, null, perInstanceKB.toFixed(0), { value: perInstanceKB });
+  if (engine === 'tswasm') {
+    const { decode } = await import('../dist/src/decoder/index.js');
+    const { instantiate, invoke } = await import('../dist/src/interp/index.js');
+    let wasmBytes = 0, codeBytes = 0;
+    for (const kk of kernels) {
+      const inst = instantiate(decode(kernelBytes(kk)), {});
+      invoke(inst.exports[kk.export], [kk.smallN]);
+      for (const f of inst.funcs) {
+        if (f.compiled) { wasmBytes += f.def.body.length; codeBytes += f.compiled.code.length * 4; }
+      }
+    }
+    record('memory', 'translated code / wasm body bytes (all kernels, functions that ran)', 1, null, (codeBytes / wasmBytes).toFixed(2), { value: codeBytes / wasmBytes });
+  }
+  void keep;
+} catch (e) {
+  record('memory', 'memory', 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
+}
+
+console.log(JSON.stringify({ mode, engine, results }));
