@@ -159,15 +159,25 @@ export class Cursor {
     return s;
   }
 
-  /**
-   * If the current token is an identifier, consumes it and returns its name.
-   * A `(@name …)` annotation after it (or in its place) is skipped: names in
-   * the text are identifiers here, not name-section entries.
-   */
+  /** If the current token is an identifier, consumes it and returns its name. */
   optId(): string | null {
-    const id = this.kind === Tok.Id ? this.t.idName(this.pos++) : null;
-    while (this.kind === Tok.Annot && this.t.end[this.pos]! - this.t.start[this.pos]! === 6) this.pos = this.after(this.pos);
+    return this.kind === Tok.Id ? this.t.idName(this.pos++) : null;
+  }
+
+  /**
+   * An optional identifier in a binding position, where a `(@name …)`
+   * annotation may follow it (or stand in its place); the annotation is
+   * skipped: names in the text become identifiers, not name-section entries.
+   */
+  optBindId(): string | null {
+    const id = this.optId();
+    if (this.atNameAnnot()) this.pos = this.after(this.pos);
     return id;
+  }
+
+  /** Is the current token a `(@name` annotation? */
+  atNameAnnot(at = this.pos): boolean {
+    return this.t.kind[at] === Tok.Annot && this.t.end[at]! - this.t.start[at]! === 6;
   }
 }
 

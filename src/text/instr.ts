@@ -318,7 +318,7 @@ export class BodyParser {
 
   /** An optional block label. */
   private label(): string | null {
-    return this.c.optId();
+    return this.c.optBindId();
   }
 
   /** After `end`/`else`: an optional identifier that must repeat the block's label. */

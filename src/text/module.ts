@@ -16,8 +16,8 @@
  * placement beyond the simple cases.
  */
 import { ExternKind, SECTION_ORDER, SectionId, emptyModule, type Elem, type Module } from '../ast/module.js';
-import { FUNCREF, I32, I64, type ValType } from '../ast/types.js';
-import { Tok, type Tokens } from './lexer.js';
+import { FUNCREF, Heap, I32, I64, refType, type ValType } from '../ast/types.js';
+import { Tok, utf8ToString, type Tokens } from './lexer.js';
 import { Cursor } from './cursor.js';
 import { FuncCtx, ModCtx, resolveIdx, atIdx, type Space } from './context.js';
 import { BodyParser } from './instr.js';
@@ -86,7 +86,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
       case 'type': case 'rec': break;
       case 'import': importField(c, x); break;
       case 'func': {
-        c.optId();
+        c.optBindId();
         exports(c, x, ExternKind.Func, f.index);
         if (inlineImport(c, x, f)) break;
         const tu = typeUse(c, x, true);
@@ -97,7 +97,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
       case 'table': tableField(c, x, f); break;
       case 'memory': memoryField(c, x, f); break;
       case 'global': {
-        c.optId();
+        c.optBindId();
         exports(c, x, ExternKind.Global, f.index);
         if (inlineImport(c, x, f)) break;
         const type = globalType(c, x);
@@ -106,7 +106,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
         break;
       }
       case 'tag': {
-        c.optId();
+        c.optBindId();
         exports(c, x, ExternKind.Tag, f.index);
         if (inlineImport(c, x, f)) break;
         m.tags.push({ type: typeUse(c, x, false).type });
@@ -162,7 +162,11 @@ function scan(c: Cursor, x: ModCtx): Field[] {
     const open = c.pos;
     if (c.kind === Tok.Annot) {
       // `(@custom …)` is a field (a custom section); `(@name …)` belongs after an identifier.
-      if (t.end[open]! - t.start[open]! === 6) c.unexpected();
+      if (c.atNameAnnot()) {
+        const p = prevOpen(t, open);
+        if (fields.length === 0 && p >= 0 && c.atNameAnnot(p)) c.fail('@name annotation: multiple module');
+        c.unexpected();
+      }
       fields.push({ open, kw: '@custom', importKind: null, index: -1 });
       c.pos = c.after(open);
       continue;
@@ -174,7 +178,7 @@ function scan(c: Cursor, x: ModCtx): Field[] {
     switch (kw) {
       case 'type': {
         const at = c.pos;
-        x.types.bind(c, c.optId(), x.types.count++, at);
+        x.types.bind(c, c.optBindId(), x.types.count++, at);
         break;
       }
       case 'rec':
@@ -182,7 +186,7 @@ function scan(c: Cursor, x: ModCtx): Field[] {
           const o = c.pos;
           c.pos += 2;
           const at = c.pos;
-          x.types.bind(c, c.optId(), x.types.count++, at);
+          x.types.bind(c, c.optBindId(), x.types.count++, at);
           c.pos = c.after(o);
         }
         break;
@@ -198,13 +202,13 @@ function scan(c: Cursor, x: ModCtx): Field[] {
         f.index = importCount[k]++;
         c.pos += 2;
         const at = c.pos;
-        pending.push({ f, id: c.optId(), at });
+        pending.push({ f, id: c.optBindId(), at });
         break;
       }
       case 'func': case 'table': case 'memory': case 'global': case 'tag': {
         const k = kw as Kind;
         const at = c.pos;
-        const id = c.optId();
+        const id = c.optBindId();
         while (c.isOpen('export')) c.pos = c.after(c.pos);
         if (c.isOpen('import')) {
           checkImportOrder(c, defined, open);
@@ -220,12 +224,12 @@ function scan(c: Cursor, x: ModCtx): Field[] {
       }
       case 'elem': {
         const at = c.pos;
-        x.elems.bind(c, c.optId(), elemCount++, at);
+        x.elems.bind(c, c.optBindId(), elemCount++, at);
         break;
       }
       case 'data': {
         const at = c.pos;
-        x.datas.bind(c, c.optId(), dataCount++, at);
+        x.datas.bind(c, c.optBindId(), dataCount++, at);
         break;
       }
       case 'export': case 'start':
@@ -247,6 +251,13 @@ function scan(c: Cursor, x: ModCtx): Field[] {
   x.elems.count = elemCount;
   x.datas.count = dataCount;
   return fields;
+}
+
+/** The opening token of the parenthesized group that ends just before `at`, or -1. */
+function prevOpen(t: Tokens, at: number): number {
+  if (t.kind[at - 1] !== Tok.RParen) return -1;
+  for (let i = at - 2; i >= 0; i--) if ((t.kind[i] === Tok.LParen || t.kind[i] === Tok.Annot) && t.match[i] === at - 1) return i;
+  return -1;
 }
 
 /** Does the field body at the cursor (after id and exports) hold an inline `(elem …)`/`(data …)`? */
@@ -276,7 +287,7 @@ function externKind(k: Kind): ExternKind {
 
 /** `(type $id? subtype)` after `(type`. */
 function typeDef(c: Cursor, x: ModCtx): void {
-  c.optId();
+  c.optBindId();
   const idx = x.m.types.length;
   x.m.types.push(subType(c, x, idx));
   c.rparen();
@@ -326,7 +337,7 @@ function importField(c: Cursor, x: ModCtx): void {
   c.lparen();
   const k = c.t.text(c.pos) as Kind;
   c.pos++;
-  c.optId();
+  c.optBindId();
   const desc = importDesc(c, x, k);
   c.rparen();
   c.rparen();
@@ -340,7 +351,7 @@ function constExpr(c: Cursor, x: ModCtx): Uint8Array {
 
 /** `(table $id? export* at? limits reftype expr?)` or `(table $id? export* at? reftype (elem …))`. */
 function tableField(c: Cursor, x: ModCtx, f: Field): void {
-  c.optId();
+  c.optBindId();
   exports(c, x, ExternKind.Table, f.index);
   if (inlineImport(c, x, f)) return;
   const addr64 = addrType(c);
@@ -364,9 +375,10 @@ function tableField(c: Cursor, x: ModCtx, f: Field): void {
         }
       }
     } else {
+      // Inline function indices take the table's type too.
       elemList(c, x, seg, true);
-      seg.type = elem;
     }
+    seg.type = elem;
     c.rparen();
     const n = BigInt((seg.funcs ?? seg.exprs!).length);
     x.m.tables.push({ type: { limits: { min: n, max: n }, elem, addr64 }, init: null });
@@ -388,7 +400,7 @@ function constOf(t: ValType): Uint8Array {
 
 /** `(memory $id? export* at? memtype)` or `(memory $id? export* at? (pagesize)? (data …))`. */
 function memoryField(c: Cursor, x: ModCtx, f: Field): void {
-  c.optId();
+  c.optBindId();
   exports(c, x, ExternKind.Memory, f.index);
   if (inlineImport(c, x, f)) return;
   const addr64 = addrType(c);
@@ -437,7 +449,7 @@ function oneFolded(c: Cursor, x: ModCtx): Uint8Array {
 
 /** `(elem $id? …)` after `(elem`. */
 function elemField(c: Cursor, x: ModCtx): void {
-  c.optId();
+  c.optBindId();
   const seg: Elem = {
     mode: 'passive', table: 0, offset: null, type: FUNCREF, funcs: null, exprs: null,
     explicitTable: false,
@@ -475,7 +487,7 @@ function elemField(c: Cursor, x: ModCtx): void {
 function elemList(c: Cursor, x: ModCtx, seg: Elem, legacyOk: boolean): void {
   if (c.is('func')) {
     c.pos++;
-    seg.type = FUNCREF;
+    seg.type = REF_FUNC;
     seg.funcs = [];
     while (atIdx(c)) seg.funcs.push(resolveIdx(c, x.funcs));
     return;
@@ -494,23 +506,29 @@ function elemList(c: Cursor, x: ModCtx, seg: Elem, legacyOk: boolean): void {
     return;
   }
   if (!legacyOk && c.kind !== Tok.RParen && !atIdx(c)) c.unexpected();
-  seg.type = FUNCREF;
+  seg.type = REF_FUNC;
   seg.funcs = [];
   while (atIdx(c)) seg.funcs.push(resolveIdx(c, x.funcs));
 }
 
+/** `(ref func)`: the type of `func x*` element lists, and of the binary index-list forms. */
+const REF_FUNC = refType(false, Heap.Func);
+
 /**
- * Chooses the binary spelling like the reference encoder: function indices
- * when the type is funcref and every item is `ref.func x`; table 0 written
- * implicitly only for funcref segments.
+ * Chooses the binary spelling like the reference encoder. `seg.type` holds
+ * the segment's type as written: index lists (binary flags 0-3) when it is
+ * `(ref func)` and every item is `ref.func x`, else expressions; the table
+ * index is implicit (flags 0/4) only for table 0 with `(ref func)` indices or
+ * `funcref` expressions. Index-list segments store `funcref` as their type,
+ * as the decoder does.
  */
 function finishElem(seg: Elem): void {
-  if (seg.funcs !== null && seg.type !== FUNCREF) {
-    // Index lists mean funcref in the binary: other types need `ref.func` expressions.
+  const type = seg.type;
+  if (seg.funcs !== null && type !== REF_FUNC) {
     seg.exprs = seg.funcs.map(refFuncExpr);
     seg.funcs = null;
   }
-  if (seg.exprs !== null && seg.type === FUNCREF) {
+  if (seg.exprs !== null && type === REF_FUNC) {
     const funcs: number[] = [];
     for (const e of seg.exprs) {
       const f = refFuncOf(e);
@@ -522,8 +540,11 @@ function finishElem(seg: Elem): void {
       seg.exprs = null;
     }
   }
-  if (seg.mode === 'active') {
-    seg.explicitTable = seg.table !== 0 || seg.type !== FUNCREF;
+  if (seg.funcs !== null) {
+    seg.type = FUNCREF;
+    seg.explicitTable = seg.mode === 'active' && seg.table !== 0;
+  } else {
+    seg.explicitTable = seg.mode === 'active' && (seg.table !== 0 || type !== FUNCREF);
   }
 }
 
@@ -558,7 +579,7 @@ function refFuncOf(e: Uint8Array): number {
 
 /** `(data $id? …)` after `(data`. */
 function dataField(c: Cursor, x: ModCtx): void {
-  c.optId();
+  c.optBindId();
   let mode: 'active' | 'passive' = 'passive';
   let memory = 0;
   let offset: Uint8Array | null = null;
@@ -592,31 +613,35 @@ const PLACE_SECTIONS: Record<string, number> = {
  * section preceding X in the binary order; no place means after the last).
  */
 function customField(c: Cursor, x: ModCtx): void {
-  const name = c.name();
+  const fail = (reason: string, at = c.pos): never => c.fail(`@custom annotation: ${reason}`, at);
+  if (c.kind !== Tok.String) fail('missing section name');
+  const nameAt = c.pos;
+  const nameText = utf8ToString(c.bytes());
+  if (nameText === null) return fail('malformed UTF-8 encoding', nameAt);
   let after: number = SectionId.Data;
   if (c.kind === Tok.LParen) {
-    const at = c.pos;
     c.pos++;
     const before = c.is('before');
-    if (!before && !c.is('after')) c.unexpected();
+    if (!before && !c.is('after')) fail('malformed placement');
     c.pos++;
     const where = c.t.kind[c.pos] === Tok.Keyword ? c.t.text(c.pos) : '';
-    c.pos++;
     if (where === 'first' && before) after = 0;
     else if (where === 'last' && !before) after = SectionId.Data;
     else {
       const id = PLACE_SECTIONS[where];
-      if (id === undefined) c.unexpected(c.pos - 1);
+      if (id === undefined) fail('malformed section kind');
       const k = SECTION_ORDER.indexOf(id);
       after = before ? (k === 0 ? 0 : SECTION_ORDER[k - 1]!) : id;
     }
-    c.rparen();
-    void at;
+    c.pos++;
+    if (c.t.kind[c.pos] !== Tok.RParen) fail('unexpected token');
+    c.pos++;
   }
   const parts: Uint8Array[] = [];
   while (c.kind === Tok.String) parts.push(c.bytes());
-  c.rparen();
-  x.m.customs.push({ name, data: concat(parts), after });
+  if (c.kind !== Tok.RParen) fail('unexpected token');
+  c.pos++;
+  x.m.customs.push({ name: nameText, data: concat(parts), after });
 }
 
 /** A function's locals and body (after its type use). */
@@ -635,7 +660,7 @@ function funcBody(c: Cursor, x: ModCtx, type: number, paramNames: (string | null
     c.pos += 2;
     if (c.kind === Tok.Id) {
       const at = c.pos;
-      const id = c.optId()!;
+      const id = c.optBindId()!;
       if (f.locals.has(id)) c.fail(`duplicate local $${id}`, at);
       f.locals.set(id, f.localCount++);
       addLocal(locals, valType(c, x));
@@ -666,7 +691,7 @@ export function parseModuleTokens(t: Tokens, opts: TextOptions = {}): Module {
   if (c.isOpen('module')) {
     wrapped = true;
     c.pos += 2;
-    c.optId();
+    c.optBindId();
   }
   const m = parseModuleFields(c, opts);
   if (wrapped) c.rparen();

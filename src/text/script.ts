@@ -132,7 +132,7 @@ function moduleSource(c: Cursor, open: number, opts: TextOptions, nested = false
   c.keyword('module');
   let definition = false;
   if (c.is('definition')) { definition = true; c.pos++; }
-  const name = c.optId();
+  const name = c.optBindId();
   const close = t.match[open]!;
   let source: ModuleSource;
   if (c.is('binary') || c.is('quote')) {

@@ -117,7 +117,7 @@ export function paramsResults(c: Cursor, x: ModCtx, params: ValType[], results: 
     c.pos += 2;
     if (c.kind === Tok.Id) {
       if (names === null) c.unexpected();
-      names.push(c.optId());
+      names.push(c.optBindId());
       params.push(valType(c, x));
     } else {
       while (c.kind !== Tok.RParen) {
@@ -148,7 +148,7 @@ function compType(c: Cursor, x: ModCtx, typeIdx: number): CompType {
     const names = new Map<string, number>();
     while (c.open('field')) {
       const at = c.pos;
-      const id = c.optId();
+      const id = c.optBindId();
       if (id !== null) {
         if (names.has(id)) c.fail(`duplicate field $${id}`, at);
         names.set(id, fields.length);
