@@ -1200,6 +1200,11 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       frameFp[depth] = fp;
       depth++;
       for (let k = nfp + c.zeroFrom, end = nfp + c.zeroTo; k < end; k++) I[k] = 0;
+      if (c.pool !== null) {
+        const pool = c.pool;
+        const at = nfp + c.poolAt;
+        for (let k = 0; k < pool.length; k++) I[at + k] = pool[k];
+      }
       if (c.refLocals !== null) for (const k of c.refLocals) refs[(nfp >> 1) + k] = null;
       fp = nfp;
       cur = c;

@@ -39,6 +39,7 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
   regs.ensure(fp + Math.max(c.frameWords, 2 * results.length));
   for (let k = 0; k < params.length; k++) writeValue(regs.i32, regs.refs, fp + 2 * k, params[k]!, args[k]);
   regs.i32.fill(0, fp + c.zeroFrom, fp + c.zeroTo);
+  if (c.pool !== null) regs.i32.set(c.pool, fp + c.poolAt);
   if (c.refLocals !== null) for (const k of c.refLocals) regs.refs[(fp >> 1) + k] = null;
   store.depth++;
   store.reentry++;

@@ -193,3 +193,4 @@ export const ISA_SIZE: Uint8Array = Uint8Array.from(ISA, (row) => row[1].replace
 
 /** Position (1-based, after the opcode word) of the `d` operand in each row, or 0 if it has none. */
 export const ISA_DEST: Uint8Array = Uint8Array.from(ISA, (row) => row[1].replace(/ /g, '').indexOf('d') + 1);
+

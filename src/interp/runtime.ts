@@ -49,6 +49,9 @@ export interface Compiled {
   /** Word range [zeroFrom, zeroTo) of the declared (non-parameter) locals, zeroed on entry. */
   readonly zeroFrom: number;
   readonly zeroTo: number;
+  /** Constant pool words, copied to the frame at word `poolAt` on entry (null if none). */
+  readonly pool: Int32Array | null;
+  readonly poolAt: number;
   /** Cell offsets of declared reference-typed locals (set to null on entry), or null if none. */
   readonly refLocals: Int32Array | null;
   readonly instance: Instance;

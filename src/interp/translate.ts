@@ -84,6 +84,20 @@ interface Ctrl {
 }
 
 const EMPTY: readonly ValType[] = [];
+/** Most constant pool cells per function (constants beyond it are written where used). */
+const MAX_POOL_CELLS = 256;
+
+/** How many constant instructions `body` has (an upper bound on its distinct constants). */
+function countConstants(body: Uint8Array): number {
+  const r = new Reader(body);
+  const ins = instr(0);
+  let n = 0;
+  while (r.pos < r.end) {
+    readInstr(r, ins);
+    if (ins.op === Op.i32_const || ins.op === Op.i64_const || ins.op === Op.f32_const || ins.op === Op.f64_const) n++;
+  }
+  return n;
+}
 
 /** Translates `fn`'s body (fn must be a wasm function of a valid module). */
 export function translate(fn: FuncInst): Compiled {
@@ -117,6 +131,14 @@ class Translator {
   /** Index of the current `fuel` instruction's amount (-1 without fuel). */
   private fuelPos = -1;
 
+  // The constant pool: `poolCells` cells between the locals and the
+  // temporaries (sized by counting the body's constants first), filled on
+  // entry. Temporaries come last because a callee's frame starts at the
+  // caller's argument window and may extend past the caller's frame.
+  private readonly poolIndex = new Map<string, number>();
+  private readonly poolWords: number[] = [];
+  private readonly poolCells: number;
+
   constructor(fn: FuncInst) {
     this.fn = fn;
     this.inst = fn.instance!;
@@ -125,6 +147,7 @@ class Translator {
     for (const run of def.locals) for (let i = 0; i < run.count; i++) this.localTypes.push(run.type);
     this.nLocals = this.localTypes.length;
     this.fuel = this.inst.store.fuelEnabled;
+    this.poolCells = Math.min(countConstants(def.body), MAX_POOL_CELLS);
   }
 
   run(): Compiled {
@@ -152,10 +175,13 @@ class Translator {
     const nParams = this.fn.type.params.length;
     const refLocals: number[] = [];
     for (let i = nParams; i < this.nLocals; i++) if (isRef(this.localTypes[i]!)) refLocals.push(i);
-    const cells = Math.max(this.nLocals + this.maxH, results.length, 1);
+    const poolAt = this.nLocals * 2;
+    const cells = Math.max(this.nLocals + this.poolCells + this.maxH, results.length, 1);
     return {
       code: this.code.slice(0, this.len),
       frameWords: cells * 2,
+      pool: this.poolWords.length ? Int32Array.from(this.poolWords) : null,
+      poolAt,
       zeroFrom: nParams * 2,
       zeroTo: this.nLocals * 2,
       refLocals: refLocals.length ? Int32Array.from(refLocals) : null,
@@ -184,6 +210,20 @@ class Translator {
     for (const o of operands) this.put(o);
   }
 
+  /** The pool register holding constant (t, lo, hi), or -1 when the pool is full. */
+  private poolReg(t: ValType, lo: number, hi: number): number {
+    const wide = t === I64 || t === F64;
+    const key = `${lo}:${wide ? hi : 0}`;
+    let i = this.poolIndex.get(key);
+    if (i === undefined) {
+      i = this.poolWords.length >> 1;
+      if (i >= this.poolCells) return -1;
+      this.poolIndex.set(key, i);
+      this.poolWords.push(lo, wide ? hi : 0);
+    }
+    return (this.nLocals + i) << 1;
+  }
+
   /** Marks the current position as a jump target. */
   private bindLabel(): void {
     this.labelPos = this.len;
@@ -196,7 +236,7 @@ class Translator {
   }
 
   private home(k: number): number {
-    return (this.nLocals + k) << 1;
+    return (this.nLocals + this.poolCells + k) << 1;
   }
 
   private move(dst: number, src: number, t: ValType): void {
@@ -243,11 +283,15 @@ class Translator {
     this.loc[k] = Loc.Home;
   }
 
-  /** The register holding slot k's value (a constant is written to its home first). */
+  /** The register holding slot k's value (a constant's pool cell, or its home when the pool is full). */
   private reg(k: number): number {
     const l = this.loc[k]!;
     if (l === Loc.Local) return this.val[k]! << 1;
-    if (l === Loc.Const) this.materialize(k);
+    if (l === Loc.Const) {
+      const p = this.poolReg(this.type[k]!, this.val[k]!, this.hi[k]!);
+      if (p !== -1) return p;
+      this.materialize(k);
+    }
     return this.home(k);
   }
 
