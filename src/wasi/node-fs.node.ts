@@ -189,7 +189,7 @@ export function nodeStdin(fd = 0): (max: number) => Uint8Array {
         const code = (e as { code?: string }).code;
         if (code === 'EAGAIN') continue;
         if (code === 'EOF') return new Uint8Array(0);
-        throw e;
+        mapError(e);
       }
     }
   };
@@ -202,7 +202,8 @@ function sinkTo(fd: number): (bytes: Uint8Array) => void {
       try {
         done += writeSync(fd, bytes, done, bytes.length - done);
       } catch (e) {
-        if ((e as { code?: string }).code !== 'EAGAIN') throw e;
+        // EPIPE and friends become the guest's errno, as with a native write.
+        if ((e as { code?: string }).code !== 'EAGAIN') mapError(e);
       }
     }
   };

@@ -1,0 +1,48 @@
+/**
+ * Runs a WASI command on tswasm's own interpreter (not the host's
+ * WebAssembly): decode, validate, instantiate with the WASI functions as host
+ * functions and the embedder's limits (fuel, memory pages), then `_start`.
+ *
+ * This is the seam between the engine-agnostic WASI layer and the engine:
+ * the WASI functions receive the interpreter's boundary values, which use the
+ * JS API's conventions (i32 as number, i64 as BigInt), and guest memory is the
+ * `MemoryInst`, whose `buffer` is what `WASI` reads. Portable (no Node APIs).
+ * Throws `CompileError`, `LinkError`, `RuntimeError` (traps, "fuel exhausted").
+ *
+ * Spec: JS API "create a host function" (the same conversions, done here
+ * without the namespace so limits can be passed); preview1 `_start`.
+ */
+import { compileBytes } from '../api/module.js';
+import type { Module } from '../ast/module.js';
+import { FuncInst, MemoryInst, instantiate, invoke, type StoreLimits } from '../interp/index.js';
+import { WASI_MODULE, type WASI } from '../wasi/index.js';
+
+/** Decodes and validates module bytes (CompileError, also for features the interpreter cannot run yet). */
+export function compileModule(bytes: Uint8Array): Module {
+  return compileBytes(bytes);
+}
+
+/** Instantiates `module` with `wasi`'s functions under `limits` and runs `_start`; returns the exit code. */
+export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {}): number {
+  const imports = (mod: string, name: string) => {
+    const fn = mod === WASI_MODULE ? (wasi.wasiImport[name] as unknown as ((...a: unknown[]) => unknown) | undefined) : undefined;
+    if (!fn) return undefined;
+    const imp = module.imports.find((i) => i.module === mod && i.name === name);
+    if (!imp || imp.desc.kind !== 'func') return undefined;
+    const type = module.types[imp.desc.type]!.comp;
+    if (type.kind !== 'func') return undefined;
+    return FuncInst.host(type, (args) => {
+      const result = fn(...args);
+      return type.results.length > 0 ? [result] : [];
+    });
+  };
+  const instance = instantiate(module, imports, limits);
+  const start = instance.exports._start;
+  const memory = instance.exports.memory;
+  return wasi.start({
+    exports: {
+      memory: memory instanceof MemoryInst ? memory : undefined,
+      _start: start instanceof FuncInst ? () => invoke(start, []) : undefined,
+    },
+  });
+}
