@@ -18,7 +18,13 @@ import type { Capability } from './policy.js';
 import { utf8Decode } from './utf8.js';
 import { WASI_MODULE } from './wasi.js';
 
-/** Signature (`i32`/`i64` params → results) and capabilities of each preview1 function. */
+/**
+ * Signature (`i32`/`i64` params → results) and capabilities of each preview1
+ * function. `capabilities` lists what importing the function lets a module
+ * reach *on its own*: `fd_seek` or `fd_pread` list none because they only act
+ * on descriptors some other call handed out (files come from `path_open`,
+ * directories from the preopens, which `fd_prestat_get`/`fd_readdir`/`path_*` reveal).
+ */
 export const WASI_FUNCTIONS: Readonly<Record<string, { params: string; results: string; capabilities: readonly Capability[] }>> = {
   args_get: { params: 'i32 i32', results: 'i32', capabilities: ['args'] },
   args_sizes_get: { params: 'i32 i32', results: 'i32', capabilities: ['args'] },
@@ -26,27 +32,27 @@ export const WASI_FUNCTIONS: Readonly<Record<string, { params: string; results: 
   environ_sizes_get: { params: 'i32 i32', results: 'i32', capabilities: ['env'] },
   clock_res_get: { params: 'i32 i32', results: 'i32', capabilities: ['clock'] },
   clock_time_get: { params: 'i32 i64 i32', results: 'i32', capabilities: ['clock'] },
-  fd_advise: { params: 'i32 i64 i64 i32', results: 'i32', capabilities: ['fs'] },
-  fd_allocate: { params: 'i32 i64 i64', results: 'i32', capabilities: ['fs'] },
+  fd_advise: { params: 'i32 i64 i64 i32', results: 'i32', capabilities: [] },
+  fd_allocate: { params: 'i32 i64 i64', results: 'i32', capabilities: [] },
   fd_close: { params: 'i32', results: 'i32', capabilities: [] },
-  fd_datasync: { params: 'i32', results: 'i32', capabilities: ['fs'] },
+  fd_datasync: { params: 'i32', results: 'i32', capabilities: [] },
   fd_fdstat_get: { params: 'i32 i32', results: 'i32', capabilities: [] },
   fd_fdstat_set_flags: { params: 'i32 i32', results: 'i32', capabilities: [] },
   fd_fdstat_set_rights: { params: 'i32 i64 i64', results: 'i32', capabilities: [] },
   fd_filestat_get: { params: 'i32 i32', results: 'i32', capabilities: ['fs'] },
-  fd_filestat_set_size: { params: 'i32 i64', results: 'i32', capabilities: ['fs'] },
+  fd_filestat_set_size: { params: 'i32 i64', results: 'i32', capabilities: [] },
   fd_filestat_set_times: { params: 'i32 i64 i64 i32', results: 'i32', capabilities: ['fs'] },
-  fd_pread: { params: 'i32 i32 i32 i64 i32', results: 'i32', capabilities: ['fs'] },
+  fd_pread: { params: 'i32 i32 i32 i64 i32', results: 'i32', capabilities: [] },
   fd_prestat_get: { params: 'i32 i32', results: 'i32', capabilities: ['fs'] },
   fd_prestat_dir_name: { params: 'i32 i32 i32', results: 'i32', capabilities: ['fs'] },
-  fd_pwrite: { params: 'i32 i32 i32 i64 i32', results: 'i32', capabilities: ['fs'] },
-  fd_read: { params: 'i32 i32 i32 i32', results: 'i32', capabilities: ['stdin', 'fs'] },
+  fd_pwrite: { params: 'i32 i32 i32 i64 i32', results: 'i32', capabilities: [] },
+  fd_read: { params: 'i32 i32 i32 i32', results: 'i32', capabilities: ['stdin'] },
   fd_readdir: { params: 'i32 i32 i32 i64 i32', results: 'i32', capabilities: ['fs'] },
   fd_renumber: { params: 'i32 i32', results: 'i32', capabilities: [] },
-  fd_seek: { params: 'i32 i64 i32 i32', results: 'i32', capabilities: ['fs'] },
-  fd_sync: { params: 'i32', results: 'i32', capabilities: ['fs'] },
-  fd_tell: { params: 'i32 i32', results: 'i32', capabilities: ['fs'] },
-  fd_write: { params: 'i32 i32 i32 i32', results: 'i32', capabilities: ['stdout', 'stderr', 'fs'] },
+  fd_seek: { params: 'i32 i64 i32 i32', results: 'i32', capabilities: [] },
+  fd_sync: { params: 'i32', results: 'i32', capabilities: [] },
+  fd_tell: { params: 'i32 i32', results: 'i32', capabilities: [] },
+  fd_write: { params: 'i32 i32 i32 i32', results: 'i32', capabilities: ['stdout', 'stderr'] },
   path_create_directory: { params: 'i32 i32 i32', results: 'i32', capabilities: ['fs'] },
   path_filestat_get: { params: 'i32 i32 i32 i32 i32', results: 'i32', capabilities: ['fs'] },
   path_filestat_set_times: { params: 'i32 i32 i32 i32 i64 i64 i32', results: 'i32', capabilities: ['fs'] },

@@ -44,7 +44,8 @@ export interface MemoryLike {
 export type HostFunction = (...args: never[]) => unknown;
 
 function isMemory(value: unknown): value is MemoryLike {
-  return typeof value === 'object' && value !== null && (value as MemoryLike).buffer instanceof ArrayBuffer;
+  const buffer = typeof value === 'object' && value !== null ? (value as { buffer?: unknown }).buffer : undefined;
+  return typeof buffer === 'object' && buffer !== null && typeof (buffer as ArrayBuffer).byteLength === 'number';
 }
 
 /** One WASI environment: a policy, a descriptor table, and the import object bound to them. */

@@ -63,7 +63,9 @@ function open(ctx: WasiContext, dir: DirFd, path: string, follow: boolean, oflag
     });
   }
   if (oflags & Oflags.DIRECTORY) throw new ErrnoError(Errno.NOTDIR, path);
-  const file = fs.open(node, { read: (base & Rights.FD_READ) !== 0, write: (base & (Rights.FD_WRITE | Rights.FD_FILESTAT_SET_SIZE)) !== 0 });
+  // O_TRUNC needs a host handle that may truncate even when the descriptor itself gets no write rights.
+  const write = (base & (Rights.FD_WRITE | Rights.FD_FILESTAT_SET_SIZE)) !== 0 || (oflags & Oflags.TRUNC) !== 0;
+  const file = fs.open(node, { read: (base & Rights.FD_READ) !== 0, write });
   if (oflags & Oflags.TRUNC) file.truncate(0);
   return ctx.fds.add({
     kind: 'file', fs, node, file, position: 0, label,
