@@ -21,8 +21,9 @@ import type { Func } from '../ast/module.js';
 import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
 import { TypeKind, type Context } from './context.js';
-import { Ctl, Stacks } from './stacks.js';
-import { ADDR, ATOMIC, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
+import { Ctl, Stacks, grow32 } from './stacks.js';
+import { ADDR, ATOMIC, FAST, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
+import { SINGLE } from '../ast/opcodes.js';
 import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
 import { resultName, typeName } from './messages.js';
 import { refOp } from './refs.js';
@@ -180,26 +181,115 @@ export class FuncValidator extends Stacks {
     this.pushCtl(Ctl.Block, bt, false);
     const r = this.reader(bytes, base);
     const ins = this.ins;
+    const end = r.end;
     while (this.depth > 0) {
-      if (r.pos >= r.end) throw this.error('unexpected end of section or function');
-      this.at = base + r.pos;
+      const pos = r.pos;
+      if (pos >= end) throw this.error('unexpected end of section or function');
+      this.at = base + pos;
+      const single = SINGLE[bytes[pos]!]!;
+      if (single === Op.local_get) {
+        // The most frequent instruction, fully inline.
+        const x = bytes[pos + 1]!;
+        if (x < 0x80 && pos + 1 < end && x < this.nLocals && this.localInit[x] === 1) {
+          if (this.sp === this.vals.length) this.vals = grow32(this.vals, this.sp + 1);
+          this.vals[this.sp++] = this.localTypes[x]!;
+          r.pos = pos + 2;
+          continue;
+        }
+      } else if (single >= 0 && FAST[single] !== Fast.None && this.fast(single, bytes, pos, r)) {
+        continue;
+      }
       readInstr(r, ins);
       const op = ins.op;
       const shape = SHAPE[op]!;
-      if (shape === Shape.Plain) {
-        const nIn = N_IN[op]!;
-        if (nIn === 1) this.popExpect(IN[op * MAX_IN]!);
-        else if (nIn !== 0) this.popSeq(IN, op * MAX_IN, nIn);
-        const nOut = N_OUT[op]!;
-        if (nOut === 1) this.push(OUT[op * MAX_OUT]!);
-        else if (nOut !== 0) this.pushSeq(OUT, op * MAX_OUT, nOut);
-      } else if (shape !== Shape.Special) {
-        this.typedOp(op, shape);
-      } else {
-        this.specialOp(op);
-      }
+      if (shape === Shape.Plain) this.plain(op);
+      else if (shape !== Shape.Special) this.typedOp(op, shape);
+      else this.specialOp(op);
     }
-    if (r.pos !== r.end) throw this.error('operators remaining after end of function');
+    if (r.pos !== end) throw this.error('operators remaining after end of function');
+  }
+
+  /** Fixed-type instruction without memory: pop IN, push OUT (inline checks for exact matches). */
+  private plain(op: number): void {
+    const nIn = N_IN[op]!;
+    const k = op * MAX_IN;
+    const sp = this.sp;
+    const avail = sp - this.height[this.depth - 1]!;
+    const vals = this.vals;
+    if (nIn === 2) {
+      if (avail >= 2 && vals[sp - 1] === IN[k + 1] && vals[sp - 2] === IN[k]) this.sp = sp - 2;
+      else this.popSeq(IN, k, 2);
+    } else if (nIn === 1) {
+      if (avail >= 1 && vals[sp - 1] === IN[k]) this.sp = sp - 1;
+      else this.popExpect(IN[k]!);
+    } else if (nIn !== 0) {
+      this.popSeq(IN, k, nIn);
+    }
+    const nOut = N_OUT[op]!;
+    if (nOut === 1) this.push(OUT[op * MAX_OUT]!);
+    else if (nOut !== 0) this.pushSeq(OUT, op * MAX_OUT, nOut);
+  }
+
+  /**
+   * The common instructions with single-byte immediates, decoded and typed
+   * inline (see `Fast`). Returns false to leave the instruction to the
+   * general path (multi-byte immediates, errors worth the full message).
+   */
+  private fast(op: number, buf: Uint8Array, pos: number, r: Reader): boolean {
+    switch (FAST[op]) {
+      case Fast.Plain:
+        r.pos = pos + 1;
+        this.plain(op);
+        return true;
+      case Fast.Local: {
+        const x = buf[pos + 1]!;
+        if (pos + 1 >= r.end || x >= 0x80 || x >= this.nLocals) return false;
+        const t = this.localTypes[x]!;
+        if (op === Op.local_get) {
+          if (!this.localInit[x]) return false;
+          this.push(t);
+        } else {
+          this.popExpect(t);
+          if (!this.localInit[x]) this.initLocal(x);
+          if (op === Op.local_tee) this.push(t);
+        }
+        r.pos = pos + 2;
+        return true;
+      }
+      case Fast.Const:
+        if (pos + 1 >= r.end || buf[pos + 1]! >= 0x80) return false;
+        this.push(op === Op.i32_const ? I32 : I64);
+        r.pos = pos + 2;
+        return true;
+      case Fast.Global: {
+        const x = buf[pos + 1]!;
+        if (pos + 1 >= r.end || x >= 0x80 || x >= this.globalLimit) return false;
+        const g = this.c.globals[x]!;
+        if (op === Op.global_get) this.push(g.type);
+        else if (!g.mutable) return false;
+        else this.popExpect(g.type);
+        r.pos = pos + 2;
+        return true;
+      }
+      case Fast.End:
+        r.pos = pos + 1;
+        this.end();
+        return true;
+      case Fast.MemArg: {
+        const flags = buf[pos + 1]!;
+        const offset = buf[pos + 2]!;
+        const m = this.c.memories[0];
+        if (pos + 2 >= r.end || flags > NATURAL[op]! || offset >= 0x80 || m === undefined) return false;
+        const addr = m.addr64 ? I64 : I32;
+        if (N_IN[op] === 2) this.popExpect(IN[op * MAX_IN + 1]!);
+        this.popExpect(addr);
+        if (N_OUT[op] === 1) this.push(OUT[op * MAX_OUT]!);
+        r.pos = pos + 3;
+        return true;
+      }
+      default:
+        return false;
+    }
   }
 
   /** Instructions with a fixed type that need an immediate checked or the address type resolved. */

@@ -41,6 +41,26 @@ export const enum Shape {
   Memory = 6,
 }
 
+/**
+ * Instructions the validator's loop decodes and types inline when their
+ * immediates are single bytes (the common case), without `readInstr`.
+ */
+export const enum Fast {
+  None = 0,
+  /** Single-byte opcode, no immediates, fixed type (most numeric instructions). */
+  Plain = 1,
+  /** local.get / local.set / local.tee. */
+  Local = 2,
+  /** i32.const / i64.const. */
+  Const = 3,
+  /** global.get / global.set. */
+  Global = 4,
+  /** end. */
+  End = 5,
+  /** Single-byte-opcode load or store with a memarg. */
+  MemArg = 6,
+}
+
 const N = OPCODES.length;
 export const IN = new Int32Array(N * MAX_IN);
 export const N_IN = new Uint8Array(N);
@@ -52,6 +72,8 @@ export const LANES = new Uint8Array(N);
 export const NATURAL = new Int8Array(N);
 /** 1 for atomic memory instructions (their alignment must equal the natural one). */
 export const ATOMIC = new Uint8Array(N);
+/** Per-Op `Fast` kind. */
+export const FAST = new Uint8Array(N);
 
 const TYPE_BY_NAME: Record<string, number> = { i32: I32, i64: I64, f32: F32, f64: F64, v128: V128, a: ADDR };
 
@@ -72,6 +94,14 @@ function parseTypes(s: string): number[] {
 for (let op = 0; op < N; op++) {
   const [mnemonic, prefix, , imm, , type, align] = OPCODES[op]!;
   NATURAL[op] = align;
+  if (prefix === 0) {
+    if (mnemonic === 'local.get' || mnemonic === 'local.set' || mnemonic === 'local.tee') FAST[op] = Fast.Local;
+    else if (mnemonic === 'global.get' || mnemonic === 'global.set') FAST[op] = Fast.Global;
+    else if (mnemonic === 'i32.const' || mnemonic === 'i64.const') FAST[op] = Fast.Const;
+    else if (mnemonic === 'end') FAST[op] = Fast.End;
+    else if (type !== null && imm === Imm.None) FAST[op] = Fast.Plain;
+    else if (type !== null && imm === Imm.MemArg) FAST[op] = Fast.MemArg;
+  }
   ATOMIC[op] = prefix === PREFIX_ATOMIC ? 1 : 0;
   if (type === null) continue;
   const [ins, outs] = type.split('->').map(parseTypes) as [number[], number[]];

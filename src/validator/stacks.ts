@@ -38,7 +38,8 @@ export const enum Ctl {
 
 const INITIAL = 64;
 
-function grow32(a: Int32Array, need: number): Int32Array {
+/** `a`, or a copy at least twice as long when it holds fewer than `need` elements. */
+export function grow32(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
   const b = new Int32Array(Math.max(need, a.length * 2));
   b.set(a);
