@@ -352,6 +352,137 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 4;
         continue;
       }
+      case R.i32_load_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 4 > memLen) trapMemory();
+        I[fp + code[pc + 1]] = dv.getInt32(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.i64_load_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        I[d] = dv.getInt32(addr, true);
+        I[d + 1] = dv.getInt32(addr + 4, true);
+        pc += 5;
+        continue;
+      }
+      case R.i32_load8_s_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr >= memLen) trapMemory();
+        I[fp + code[pc + 1]] = (u8[addr] << 24) >> 24;
+        pc += 5;
+        continue;
+      }
+      case R.i32_load8_u_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr >= memLen) trapMemory();
+        I[fp + code[pc + 1]] = u8[addr];
+        pc += 5;
+        continue;
+      }
+      case R.i32_load16_s_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 2 > memLen) trapMemory();
+        I[fp + code[pc + 1]] = dv.getInt16(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.i32_load16_u_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 2 > memLen) trapMemory();
+        I[fp + code[pc + 1]] = dv.getUint16(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.i64_load8_s_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr >= memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        const v = (u8[addr] << 24) >> 24;
+        I[d] = v;
+        I[d + 1] = v >> 31;
+        pc += 5;
+        continue;
+      }
+      case R.i64_load8_u_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr >= memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        I[d] = u8[addr];
+        I[d + 1] = 0;
+        pc += 5;
+        continue;
+      }
+      case R.i64_load16_s_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 2 > memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        const v = dv.getInt16(addr, true);
+        I[d] = v;
+        I[d + 1] = v >> 31;
+        pc += 5;
+        continue;
+      }
+      case R.i64_load16_u_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 2 > memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        I[d] = dv.getUint16(addr, true);
+        I[d + 1] = 0;
+        pc += 5;
+        continue;
+      }
+      case R.i64_load32_s_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 4 > memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        const v = dv.getInt32(addr, true);
+        I[d] = v;
+        I[d + 1] = v >> 31;
+        pc += 5;
+        continue;
+      }
+      case R.i64_load32_u_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 4 > memLen) trapMemory();
+        const d = fp + code[pc + 1];
+        I[d] = dv.getInt32(addr, true);
+        I[d + 1] = 0;
+        pc += 5;
+        continue;
+      }
+      case R.i32_store_rr: {
+        const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 4 > memLen) trapMemory();
+        dv.setInt32(addr, I[fp + code[pc + 3]], true);
+        pc += 5;
+        continue;
+      }
+      case R.i64_store_rr: {
+        const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        const b = fp + code[pc + 3];
+        dv.setInt32(addr, I[b], true);
+        dv.setInt32(addr + 4, I[b + 1], true);
+        pc += 5;
+        continue;
+      }
+      case R.i32_store8_rr: {
+        const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr >= memLen) trapMemory();
+        u8[addr] = I[fp + code[pc + 3]];
+        pc += 5;
+        continue;
+      }
+      case R.i32_store16_rr: {
+        const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 2 > memLen) trapMemory();
+        dv.setInt16(addr, I[fp + code[pc + 3]], true);
+        pc += 5;
+        continue;
+      }
       case R.memory_size:
         I[fp + code[pc + 1]] = memLen / 65536;
         pc += 2;

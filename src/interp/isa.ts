@@ -33,7 +33,8 @@
  * register; `32`/`64`/`ref` on moves, selects and globals — the width copied
  * as raw int32 words (so f32/f64 NaN payloads survive), or a reference.
  * `br_<cmp>` are compare-and-branch superinstructions: jump to `t` when the
- * i32 comparison holds. Loads/stores of f32/f64 are the i32/i64 ones (they
+ * i32 comparison holds. `_rr` loads and stores take the address as the
+ * wrapping i32 sum of two registers (the `i32.add` that computed it is fused away). Loads/stores of f32/f64 are the i32/i64 ones (they
  * move bits); `i64.store8/16/32` are `i32.store8/16` and `i32.store` of the low word.
  *
  * Pruned on purpose: immediate forms exist only for the i32/i64 operations
@@ -100,6 +101,11 @@ export const ISA: readonly IsaRow[] = [
   ['i64_store', 'a b i', 'i64.store and f64.store'],
   ['i32_store8', 'a b i', 'i32.store8 and i64.store8'],
   ['i32_store16', 'a b i', 'i32.store16 and i64.store16'],
+  // The same with the address an i32.add of two registers (wrapping, as the add would): a + b + offset
+  ...(['i32_load', 'i64_load', 'i32_load8_s', 'i32_load8_u', 'i32_load16_s', 'i32_load16_u', 'i64_load8_s', 'i64_load8_u', 'i64_load16_s', 'i64_load16_u', 'i64_load32_s', 'i64_load32_u'] as const)
+    .map((n): IsaRow => [`${n}_rr`, 'd a b i', '']),
+  ...(['i32_store', 'i64_store', 'i32_store8', 'i32_store16'] as const)
+    .map((n): IsaRow => [`${n}_rr`, 'a b c i', 'store c at a + b + offset']),
   ['memory_size', 'd', ''],
   ['memory_grow', 'd a', ''],
   ['memory_fill', 'x a b c', 'memory.fill of memory x (dest a, value b, length c)'],

@@ -8,6 +8,7 @@
  *   input count and result type; wrap and reinterpret map to moves.
  * - `MEM_R[op]`: the load/store for a memory instruction of memory 0.
  * - `IMM_R[r]`: the `_imm` form of a binary register instruction, if any.
+ * - `RR_R[r]`: the `_rr` form (address = sum of two registers) of a load or store.
  * - `SWAP_IMM_R[r]`: for i32 ops, the `_imm` form with the operands swapped
  *   (so `c < x` becomes `x > c`).
  * - `BR_OF[r]` / `BR_OF_NEG[r]`: the compare-and-branch that jumps when the
@@ -71,6 +72,8 @@ OPCODES.forEach(([mn, , , imm, feature, type], op) => {
 });
 
 export const IMM_R = new Int16Array(ISA.length).fill(-1);
+/** The `_rr` (address = register + register) form of a memory-0 load or store, if any. */
+export const RR_R = new Int16Array(ISA.length).fill(-1);
 export const SWAP_IMM_R = new Int16Array(ISA.length).fill(-1);
 export const BR_OF = new Int16Array(ISA.length).fill(-1);
 export const BR_OF_NEG = new Int16Array(ISA.length).fill(-1);
@@ -78,6 +81,8 @@ export const BR_OF_NEG = new Int16Array(ISA.length).fill(-1);
 ISA.forEach(([name], r) => {
   const imm = R_BY_NAME.get(`${name}_imm`);
   if (imm !== undefined) IMM_R[r] = imm;
+  const rr = R_BY_NAME.get(`${name}_rr`);
+  if (rr !== undefined) RR_R[r] = rr;
 });
 
 const SWAP: Readonly<Record<string, string>> = {

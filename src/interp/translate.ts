@@ -46,7 +46,7 @@ import { opName } from '../ast/opcodes.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
-import { BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
+import { BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
 
 /** Where a stack slot's value is. */
@@ -86,6 +86,22 @@ interface Ctrl {
 const EMPTY: readonly ValType[] = [];
 /** Most constant pool cells per function (constants beyond it are written where used). */
 const MAX_POOL_CELLS = 256;
+
+/** i32 operation `r` on constants a and b, or null if it is not folded. */
+function foldI32(r: number, a: number, b: number): number | null {
+  switch (r) {
+    case R.i32_add: return (a + b) | 0;
+    case R.i32_sub: return (a - b) | 0;
+    case R.i32_mul: return Math.imul(a, b);
+    case R.i32_and: return a & b;
+    case R.i32_or: return a | b;
+    case R.i32_xor: return a ^ b;
+    case R.i32_shl: return a << b;
+    case R.i32_shr_s: return a >> b;
+    case R.i32_shr_u: return (a >>> b) | 0;
+    default: return null;
+  }
+}
 
 /** How many constant instructions `body` has (an upper bound on its distinct constants). */
 function countConstants(body: Uint8Array): number {
@@ -527,6 +543,14 @@ class Translator {
   private binary(r: number, out: ValType): void {
     const kb = this.h - 1;
     const ka = kb - 1;
+    if (this.loc[kb] === Loc.Const && this.loc[ka] === Loc.Const && out === I32 && this.type[ka] === I32) {
+      const v = foldI32(r, this.val[ka]!, this.val[kb]!);
+      if (v !== null) {
+        this.h -= 2;
+        this.pushConst(I32, v, 0);
+        return;
+      }
+    }
     const imm = IMM_R[r]!;
     if (this.loc[kb] === Loc.Const) {
       let v = this.val[kb]!;
@@ -558,15 +582,47 @@ class Translator {
     return x === 0 && !this.inst.memories[0]!.addr64;
   }
 
+  /**
+   * If the top slot (an address) was just computed by an i32.add of two
+   * registers (or of a register and a constant that has a pool cell), removes
+   * that add and returns its operands; else null.
+   */
+  private fusedAddress(): [number, number] | null {
+    const k = this.h - 1;
+    if (!this.canRetarget(k)) return null;
+    const s = this.lastStart;
+    const r = this.code[s]!;
+    let b: number;
+    if (r === R.i32_add) b = this.code[s + 3]!;
+    else if (r === R.i32_add_imm) b = this.poolReg(I32, this.code[s + 3]!, 0);
+    else return null;
+    if (b < 0) return null;
+    const a = this.code[s + 2]!;
+    this.len = s;
+    this.lastDest = -1;
+    this.h--;
+    return [a, b];
+  }
+
   private memory(op: number, ins: Instr, mr: number): void {
     const out = MEM_OUT[op]!;
     const fast = this.fastMemory(ins.y) && ins.hi === 0;
     if (out !== 0) {
+      const ab = fast && RR_R[mr]! >= 0 ? this.fusedAddress() : null;
+      if (ab !== null) {
+        this.op(RR_R[mr]!, this.push(out), ab[0], ab[1], ins.lo);
+        return;
+      }
       const a = this.popReg();
       if (fast) this.op(mr, this.push(out), a, ins.lo);
       else this.op(R.load_x, this.push(out), a, ins.lo, ins.hi, ins.y, mr);
     } else {
       const b = this.popReg();
+      const ab = fast && RR_R[mr]! >= 0 ? this.fusedAddress() : null;
+      if (ab !== null) {
+        this.op(RR_R[mr]!, ab[0], ab[1], b, ins.lo);
+        return;
+      }
       const a = this.popReg();
       if (fast) this.op(mr, a, b, ins.lo);
       else this.op(R.store_x, a, b, ins.lo, ins.hi, ins.y, mr);
