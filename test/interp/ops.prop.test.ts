@@ -34,7 +34,7 @@ function fn(c: OpCase, i: number): string {
   return `(func (export "f${i}") ${params} (result ${BITS[c.out]}) ${body})`;
 }
 const bytes = parseWat(`(module ${cases.map(fn).join('\n')})`);
-const native = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as Record<string, (...a: unknown[]) => unknown>;
+const native = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>), {}).exports as Record<string, (...a: unknown[]) => unknown>;
 const ours = instantiate(decode(bytes), {}).exports;
 
 /** Interesting bit patterns plus random ones. */
@@ -88,7 +88,7 @@ describe('integer instructions with constant operands agree with native WebAssem
     fns.push(`(func (export "c${i}_${j}") (result ${c.out}) (${c.name} (${t}.const ${k}) (${t}.const ${CONSTS[(j + 3) % CONSTS.length]})))`);
   }));
   const b = parseWat(`(module ${fns.join('\n')})`);
-  const nat = new WebAssembly.Instance(new WebAssembly.Module(b), {}).exports as Record<string, (...a: unknown[]) => unknown>;
+  const nat = new WebAssembly.Instance(new WebAssembly.Module(b as Uint8Array<ArrayBuffer>), {}).exports as Record<string, (...a: unknown[]) => unknown>;
   const our = instantiate(decode(b), {}).exports;
   bin.forEach((c, i) => {
     it(c.name, () => {
