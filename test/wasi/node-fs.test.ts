@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Errno, ErrnoError, MemoryFileSystem, WASI, type FileSystem } from '../../src/wasi/index.js';
+import { Errno, ErrnoError, MemoryFileSystem, WASI, type FileSystem, type FsNode } from '../../src/wasi/index.js';
 import { NodeFileSystem } from '../../src/wasi/node-fs.node.js';
 import { Guest, O, Rights } from './harness.js';
 
@@ -55,6 +55,35 @@ describe('NodeFileSystem', () => {
     const node = fs.lookup(fs.root(), 'a');
     renameSync(join(dir, 'b'), join(dir, 'a'));
     expect(() => fs.open(node, { read: true, write: false })).toThrow(ErrnoError);
+  });
+
+  it('stays contained when the host swaps a directory for an outward symlink mid-resolution', () => {
+    const base = hostDir();
+    const dir = join(base, 'sandbox');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    mkdirSync(join(base, 'outside'));
+    writeFileSync(join(base, 'outside', 'file'), 'secret');
+    writeFileSync(join(dir, 'sub', 'file'), 'inside');
+    symlinkSync('sub/file', join(dir, 'link'));
+    // While the guest's path is being resolved, sub/ becomes a symlink to ../outside.
+    let swapped = false;
+    class Racing extends NodeFileSystem {
+      override readlink(node: FsNode): string {
+        const target = super.readlink(node);
+        if (!swapped) {
+          swapped = true;
+          renameSync(join(dir, 'sub'), join(dir, 'sub_old'));
+          symlinkSync('../outside', join(dir, 'sub'));
+        }
+        return target;
+      }
+    }
+    const g = new Guest({ preopens: [{ guestPath: '.', fs: new Racing(dir) }] });
+    const [e, fd] = g.open(3, 'link', { rights: Rights.FD_READ });
+    expect(swapped).toBe(true);
+    if (e === 0) expect(g.read(fd)).toEqual([0, 'inside']);
+    else expect(e).toBe(Errno.NOTCAPABLE);
+    expect(g.open(3, 'sub/file', { rights: Rights.FD_READ })[0]).toBe(Errno.NOTCAPABLE);
   });
 
   it('never follows a symlink itself, even for the final open', () => {
