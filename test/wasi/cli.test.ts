@@ -75,6 +75,8 @@ describe('tswasm run', () => {
   it('reports traps, fuel exhaustion and errors on one line', () => {
     const fuel = cli(['run', '--fuel', '1000', prog('hello')]);
     expect(fuel).toEqual({ code: TRAP_EXIT, stdout: '', stderr: 'tswasm: trap: fuel exhausted\n' });
+    expect(cli(['run', '--max-memory-pages', '1', prog('hello')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^tswasm: error: .*limit\n$/) });
+    expect(cli(['run', '--max-memory-pages', '16', prog('hello')]).stdout).toBe('hello, world\n');
     expect(cli(['run', join(top, 'missing.wasm')]).stderr).toMatch(/^tswasm: error: .*missing\.wasm: no such file\n$/);
     expect(cli(['run', '--dir', join(top, 'nope'), prog('hello')])).toMatchObject({ code: 1, stderr: `tswasm: error: --dir ${join(top, 'nope')}: not a directory\n` });
     expect(cli(['run', '--bogus', 'x.wasm'])).toMatchObject({ code: 2, stderr: 'tswasm: unknown option --bogus for run (see tswasm help)\n' });
