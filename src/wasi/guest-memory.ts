@@ -100,15 +100,17 @@ export class GuestMemory {
     return out;
   }
 
-  /** Concatenates the bytes of `iovs` (for writes). */
-  gather(iovs: IoVec[]): Uint8Array {
+  /** Concatenates the bytes of `iovs` (for writes), at most `max` of them. */
+  gather(iovs: IoVec[], max = Infinity): Uint8Array {
     let total = 0;
     for (const v of iovs) total += v.len;
-    const out = new Uint8Array(total);
+    const out = new Uint8Array(Math.min(total, max));
     let at = 0;
     for (const v of iovs) {
-      out.set(this.bytes.subarray(v.ptr, v.ptr + v.len), at);
-      at += v.len;
+      const n = Math.min(v.len, out.length - at);
+      out.set(this.bytes.subarray(v.ptr, v.ptr + n), at);
+      at += n;
+      if (at === out.length) break;
     }
     return out;
   }

@@ -142,3 +142,25 @@ describe('WASI modes', () => {
     expect(new Uint32Array(memory.buffer, 0, 2)).toEqual(new Uint32Array([2, 5]));
   });
 });
+
+describe('large requests', () => {
+  it('caps one fd_read/fd_write instead of allocating what overlapping iovecs add up to', () => {
+    const fs = new MemoryFileSystem();
+    fs.writeFile('f', 'x'.repeat(100));
+    let written = 0;
+    const g = new Guest({ preopens: [{ guestPath: '.', fs, writable: true }], stdout: (b) => (written += b.length) });
+    // 4096 iovecs each covering the whole 128 KiB memory: 512 MiB requested.
+    const iovs = g.alloc(8 * 4096);
+    for (let i = 0; i < 4096; i++) {
+      g.view.setUint32(iovs + 8 * i, 0, true);
+      g.view.setUint32(iovs + 8 * i + 4, g.memory.buffer.byteLength, true);
+    }
+    const out = g.alloc(4);
+    expect(g.call('fd_write', 1, iovs, 4096, out)).toBe(0);
+    expect(g.u32(out)).toBe(16 * 1024 * 1024);
+    expect(written).toBe(16 * 1024 * 1024);
+    const [, fd] = g.open(3, 'f', { rights: Rights.FD_READ });
+    expect(g.call('fd_read', fd, iovs, 4096, out)).toBe(0);
+    expect(g.u32(out)).toBe(100);
+  });
+});

@@ -19,6 +19,15 @@ import type { Filestat } from '../fs/types.js';
 import type { GuestMemory } from '../guest-memory.js';
 import { utf8Encode } from '../utf8.js';
 
+/**
+ * Most bytes one fd_read/fd_write moves (a short count is legal POSIX and
+ * libc loops): overlapping iovecs could otherwise ask the host to allocate
+ * many times the guest's memory.
+ */
+const MAX_IO_BYTES = 16 * 1024 * 1024;
+/** Most bytes one read from standard input asks the source for. */
+const MAX_STDIN_CHUNK = 64 * 1024;
+
 /** Largest file offset we can represent exactly. */
 const MAX_OFFSET = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -81,16 +90,16 @@ function readInto(ctx: WasiContext, m: GuestMemory, e: FdEntry, ptr: number, cou
   const iovs = m.iovecs(ptr, count);
   let total = 0;
   for (const v of iovs) total += v.len;
-  if (e.kind === 'stream') return m.scatter(iovs, ctx.readStdin(total));
+  if (e.kind === 'stream') return m.scatter(iovs, ctx.readStdin(Math.min(total, MAX_STDIN_CHUNK)));
   const f = fileOnly(e);
-  const buf = new Uint8Array(total);
+  const buf = new Uint8Array(Math.min(total, MAX_IO_BYTES));
   const n = f.file.read(buf, position ?? f.position);
   return m.scatter(iovs, buf.subarray(0, n));
 }
 
 /** Writes the bytes of `iovs` to entry `e` at `position` (files) or to stdout/stderr. */
 function writeFrom(ctx: WasiContext, m: GuestMemory, e: FdEntry, ptr: number, count: number, position: number | null): number {
-  const data = m.gather(m.iovecs(ptr, count));
+  const data = m.gather(m.iovecs(ptr, count), MAX_IO_BYTES);
   if (e.kind === 'stream') {
     const sink = e.stream === 'stderr' ? ctx.policy.stderr : ctx.policy.stdout;
     if (!sink) throw new ErrnoError(Errno.NOTCAPABLE);
