@@ -116,6 +116,11 @@ export class WASI {
     return { [WASI_MODULE]: this.wasiImport };
   }
 
+  /** The same as `getImports()`, under `node:wasi`'s name, for code moving from it. */
+  getImportObject(): { [WASI_MODULE]: Readonly<Record<string, HostFunction>> } {
+    return this.getImports();
+  }
+
   /** Uses `memory` for guest pointers (for modules that import their memory instead of exporting it). */
   setMemory(memory: MemoryLike): void {
     this.memory = memory;
