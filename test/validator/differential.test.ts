@@ -278,14 +278,16 @@ const moduleArb = fc.record({
   typed: fc.boolean(),
 });
 
-function buildModule(spec: fc.RecordValue<typeof moduleArb extends fc.Arbitrary<infer T> ? T : never> | any): Module {
+type Spec = typeof moduleArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildModule(spec: Spec): Module {
   const m = emptyModule();
   addRec(m, [funcType([], [])]);
   addRec(m, [funcType([I32], [I32])]);
   addRec(m, [funcType([I32, I32], [I64])]);
   addRec(m, [funcType([], [I32, F64])]);
   addRec(m, [funcType([F32], [])]);
-  const ftypes = spec.funcs.map((f: { type: number }) => f.type);
+  const ftypes = spec.funcs.map((f) => f.type);
   for (const f of spec.funcs) {
     m.funcTypes.push(f.type);
     const localTypes: ValType[] = [...TYPES_OF[f.type]![0]!];
@@ -300,7 +302,7 @@ function buildModule(spec: fc.RecordValue<typeof moduleArb extends fc.Arbitrary<
   if (spec.tag) m.tags.push({ type: 4 });
   m.globals.push({ type: { type: I32, mutable: true }, init: Uint8Array.of(0x41, 0, 0x0b) });
   m.globals.push({ type: { type: I64, mutable: false }, init: Uint8Array.of(0x42, 0, 0x0b) });
-  m.elems.push({ mode: 'declarative', table: 0, offset: null, type: FUNCREF, funcs: [0], exprs: null, explicitTable: false, implicitType: false });
+  m.elems.push({ mode: 'declarative', table: 0, offset: null, type: FUNCREF, funcs: [0], exprs: null, explicitTable: false } as Module['elems'][number]);
   if (spec.data) {
     m.datas.push({ mode: 'passive', memory: 0, offset: null, init: Uint8Array.of(1, 2, 3), explicitMemory: false });
     m.dataCount = 1;
@@ -314,7 +316,7 @@ describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 feature
     let total = 0;
     fc.assert(fc.property(moduleArb, (spec) => {
       const bytes = encode(buildModule(spec));
-      const native = WebAssembly.validate(bytes);
+      const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
       const ours = validate(bytes);
       total++;
       if (native) valid++;
@@ -349,7 +351,7 @@ describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 feature
       }
       const bytes = Uint8Array.from(b);
       const ours = validate(bytes);
-      const native = WebAssembly.validate(bytes);
+      const native = WebAssembly.validate(bytes as Uint8Array<ArrayBuffer>);
       if (ours === native) { compared++; return; }
       // Disagreement only counts when Node 20 implements everything the module uses.
       let m: Module;
@@ -357,7 +359,7 @@ describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 feature
       if (m !== null && !node20Can(m)) { skipped++; return; }
       // 3.0 encodes all limits as u64 (Node 20 reads u32 for 32-bit memories and tables):
       // if the shortest re-encoding of what we decoded is accepted, only the encoding differed.
-      if (m !== null && ours && WebAssembly.validate(encode(m))) { skipped++; return; }
+      if (m !== null && ours && WebAssembly.validate(encode(m) as Uint8Array<ArrayBuffer>)) { skipped++; return; }
       b = [];
       throw new Error(`tswasm ${ours} vs native ${native}: ${Buffer.from(bytes).toString('hex')}`);
     }), { numRuns: 4000, seed: 4242 });
