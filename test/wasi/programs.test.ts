@@ -6,7 +6,7 @@
  * the Node adapter on the fixture directory (then checks outside/ is
  * untouched), natively over the in-memory file system built from the same
  * setup, and on tswasm's own interpreter (its `WebAssembly` namespace) over
- * the in-memory file system — the WASI layer is the same object either way.
+ * both — the WASI layer is the same object either way.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,9 +104,19 @@ describe('WASI test programs over the in-memory file system', () => {
 
 describe("WASI test programs on tswasm's interpreter", () => {
   for (const c of manifest.cases) {
-    it(c.name, () => {
+    it(`${c.name} (in-memory fs)`, () => {
       const got = run(c, [{ guestPath: manifest.preopen, fs: memoryTree(c), writable: true }], tswasm);
       expect(got).toEqual(expectedFor(c));
+    });
+    it(`${c.name} (Node adapter)`, () => {
+      const fx = prepareCase(manifest, c);
+      try {
+        const got = run(c, [{ guestPath: manifest.preopen, fs: new NodeFileSystem(fx.root), writable: true }], tswasm);
+        expect(got).toEqual(expectedFor(c));
+        expect(fx.checkOutside()).toEqual([]);
+      } finally {
+        fx.cleanup();
+      }
     });
   }
 });
