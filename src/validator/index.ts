@@ -8,7 +8,10 @@
  *   interpreter). Throws `CompileError` whose message starts with the
  *   testsuite's text, e.g. "type mismatch: … @ func 3 offset 1234", and whose
  *   `offset` is the byte offset (or -1 outside function bodies).
- * - `validate(bytes, features?)`: decodes and validates; true or false, never throws.
+ * - `validate(bytes, features?)`: decodes and validates; true or false, never
+ *   throws. Like `WebAssembly.validate`, it also applies the JS API's
+ *   compile-time size limits (`checkJsApiSizes` in limits.ts), which core
+ *   validation (`validateModule`, the streaming hooks) does not.
  * - `createStreamingValidator(features?)`: hooks for the decoder (`decode`,
  *   `ModuleDecoder`, `decodeStream`) that validate each section and function
  *   body as soon as it is decoded; `finish()` completes validation and
@@ -27,10 +30,12 @@ import { decode } from '../decoder/index.js';
 import { CompileError } from '../errors.js';
 import type { ModuleInfo } from './context.js';
 import { ModuleValidator, Stage, stageOfSection } from './module.js';
+import { checkJsApiSizes } from './limits.js';
 
 export type { ModuleInfo } from './context.js';
 export { TypeKind } from './context.js';
 export { canonicalSuper, isCanonicalSubtype } from './canon.js';
+export { checkJsApiSizes } from './limits.js';
 
 /**
  * Validates module `m`. Returns what the interpreter needs (`ModuleInfo`).
@@ -46,8 +51,8 @@ export function validateModule(m: Module, features?: Partial<Features>): ModuleI
 export function validate(bytes: Uint8Array, features?: Partial<Features>): boolean {
   try {
     const sv = createStreamingValidator(features);
-    sv.finish(decode(bytes, sv));
-    return true;
+    const info = sv.finish(decode(bytes, sv));
+    return checkJsApiSizes(info) === null;
   } catch (e) {
     if (e instanceof CompileError) return false;
     throw e;

@@ -9,11 +9,13 @@
  * validates (they also bound the validator's own memory and time: 50,000
  * locals, 1,000 results per block type, 10,000 struct fields…).
  *
- * Deliberately NOT enforced by the validator: the table and memory *size*
- * limits (`MAX_TABLE_SIZE`, `MAX_MEMORY32_PAGES`, `MAX_MEMORY64_PAGES`). Core
- * validation accepts, and the testsuite expects to validate, declared sizes up
- * to 2^32-1 elements or 2^48 pages; the JS API applies its size limits when a
- * memory or table is *allocated*. The interpreter imports them from here.
+ * The table and memory *size* limits (`MAX_TABLE_SIZE`, `MAX_MEMORY32_PAGES`,
+ * `MAX_MEMORY64_PAGES`) are not part of core validation: the testsuite
+ * expects modules declaring tables of 2^32-1 elements or memories of 2^48
+ * pages to be valid. Web engines reject such modules at compile time, so
+ * `checkJsApiSizes` applies them for the JS API entry points (`validate`,
+ * and the interpreter's `new WebAssembly.Module`), as V8 does: a table's
+ * initial size, and a memory's initial and maximum size.
  *
  * Spec section: JS API "Limits"; core "Validation" (no limits there).
  */
@@ -62,3 +64,26 @@ export const MAX_LOCALS = 50_000;
 export const MAX_STRUCT_FIELDS = 10_000;
 /** Maximum number of operands of `array.new_fixed`. */
 export const MAX_ARRAY_NEW_FIXED = 10_000;
+
+/** The memories and tables of a module, imports first (a `ModuleInfo` has them). */
+export interface SizedParts {
+  readonly memories: readonly { readonly addr64: boolean; readonly limits: { readonly min: bigint; readonly max: bigint | null } }[];
+  readonly tables: readonly { readonly limits: { readonly min: bigint } }[];
+}
+
+/**
+ * The JS API's compile-time size limits: null if `m` respects them, else the
+ * reason (a `CompileError` message for `new WebAssembly.Module`).
+ */
+export function checkJsApiSizes(m: SizedParts): string | null {
+  for (const mem of m.memories) {
+    const limit = BigInt(mem.addr64 ? MAX_MEMORY64_PAGES : MAX_MEMORY32_PAGES);
+    if (mem.limits.min > limit || (mem.limits.max !== null && mem.limits.max > limit)) {
+      return `memory size exceeds the implementation limit of ${limit} pages`;
+    }
+  }
+  for (const t of m.tables) {
+    if (t.limits.min > BigInt(MAX_TABLE_SIZE)) return `initial table size exceeds the implementation limit of ${MAX_TABLE_SIZE}`;
+  }
+  return null;
+}
