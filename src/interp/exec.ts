@@ -103,6 +103,146 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         if (I[fp + code[pc + 1]] === 0) pc = code[pc + 2];
         else pc += 3;
         continue;
+      case R.add_br_eq: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v === I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ne: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v !== I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_lt_s: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v < I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_lt_u: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) < (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_gt_s: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v > I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_gt_u: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) > (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_le_s: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v <= I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_le_u: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) <= (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ge_s: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v >= I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ge_u: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) >= (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_eq_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v === code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ne_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v !== code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_lt_s_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v < code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_lt_u_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) < (code[pc + 4] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_gt_s_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v > code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_gt_u_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) > (code[pc + 4] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_le_s_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v <= code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_le_u_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) <= (code[pc + 4] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ge_s_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v >= code[pc + 4]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.add_br_ge_u_imm: {
+        const v = (I[fp + code[pc + 2]] + code[pc + 3]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) >= (code[pc + 4] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
       case R.br_table: {
         const n = code[pc + 2];
         const i = I[fp + code[pc + 1]] >>> 0;
@@ -156,6 +296,10 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 3;
         continue;
       }
+      case R.mov_f64:
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1];
+        pc += 3;
+        continue;
       case R.mov_ref:
         refs[(fp + code[pc + 1]) >> 1] = refs[(fp + code[pc + 2]) >> 1];
         pc += 3;
@@ -235,6 +379,34 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         I[d] = dv.getInt32(addr, true);
         I[d + 1] = dv.getInt32(addr + 4, true);
         pc += 4;
+        continue;
+      }
+      case R.f64_load: {
+        const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = dv.getFloat64(addr, true);
+        pc += 4;
+        continue;
+      }
+      case R.f64_load_rr: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = dv.getFloat64(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_store: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1], true);
+        pc += 4;
+        continue;
+      }
+      case R.f64_store_rr: {
+        const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 3]) >> 1], true);
+        pc += 5;
         continue;
       }
       case R.i32_load8_s: {

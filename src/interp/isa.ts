@@ -33,9 +33,13 @@
  * register; `32`/`64`/`ref` on moves, selects and globals — the width copied
  * as raw int32 words (so f32/f64 NaN payloads survive), or a reference.
  * `br_<cmp>` are compare-and-branch superinstructions: jump to `t` when the
- * i32 comparison holds. `_rr` loads and stores take the address as the
+ * i32 comparison holds; `add_br_<cmp>` also do the loop counter's `i32.add`
+ * before it (`d = a + i`). `_rr` loads and stores take the address as the
  * wrapping i32 sum of two registers (the `i32.add` that computed it is fused away). Loads/stores of f32/f64 are the i32/i64 ones (they
  * move bits); `i64.store8/16/32` are `i32.store8/16` and `i32.store` of the low word.
+ * f64 loads, stores and moves use one 64-bit access (`f64_load`, `mov_f64`):
+ * writing a cell as two 32-bit words and reading it as one double stalls
+ * store forwarding; a float64 load+store without arithmetic keeps the bits.
  *
  * Pruned on purpose: immediate forms exist only for the i32/i64 operations
  * that compiled C uses with constants in hot loops (add, mul, and, or, xor,
@@ -64,6 +68,8 @@ export const ISA: readonly IsaRow[] = [
   ['br_eqz', 'a t', 'jump to t if a == 0'],
   ...CMP.map((c): IsaRow => [`br_${c}`, 'a b t', `jump to t if i32.${c}(a, b)`]),
   ...CMP.map((c): IsaRow => [`br_${c}_imm`, 'a i t', `jump to t if i32.${c}(a, i)`]),
+  ...CMP.map((c): IsaRow => [`add_br_${c}`, 'd a i b t', `d = a + i; jump to t if i32.${c}(d, b)`]),
+  ...CMP.map((c): IsaRow => [`add_br_${c}_imm`, 'd a i j t', `d = a + i; jump to t if i32.${c}(d, j)`]),
   ['br_table', 'a n', 'jump to target a (clamped to the default, the last of the n targets that follow)'],
   ['return', '', 'return to the caller; results are already in the frame\'s first cells'],
   ['call', 'x a', 'call function x of the instance; arguments and results start at register a'],
@@ -73,6 +79,7 @@ export const ISA: readonly IsaRow[] = [
   ['mov32', 'd a', 'copy one word (i32, f32 bits)'],
   ['mov64', 'd a', 'copy two words (i64, f64 bits)'],
   ['mov_ref', 'd a', 'copy a reference'],
+  ['mov_f64', 'd a', 'copy an f64 through the Float64Array view (one 64-bit access: no store-forwarding stall)'],
   ['const32', 'd i', 'd = i (i32, f32 bits)'],
   ['const64', 'd i j', 'd = (i, j) (i64, f64 bits)'],
   ['select32', 'd a b c', 'd = c != 0 ? a : b (one word)'],
@@ -86,7 +93,8 @@ export const ISA: readonly IsaRow[] = [
   ['global_set_ref', 'x a', 'global cell x = a (reference)'],
   // Memory 0: d/b = value register, a = address register, i = offset (u32)
   ['i32_load', 'd a i', 'i32.load and f32.load (bits)'],
-  ['i64_load', 'd a i', 'i64.load and f64.load (bits)'],
+  ['i64_load', 'd a i', 'i64.load'],
+  ['f64_load', 'd a i', 'f64.load through the Float64Array view (bits preserved: a load and a store, no arithmetic)'],
   ['i32_load8_s', 'd a i', ''],
   ['i32_load8_u', 'd a i', ''],
   ['i32_load16_s', 'd a i', ''],
@@ -98,13 +106,14 @@ export const ISA: readonly IsaRow[] = [
   ['i64_load32_s', 'd a i', ''],
   ['i64_load32_u', 'd a i', ''],
   ['i32_store', 'a b i', 'i32.store, f32.store, i64.store32'],
-  ['i64_store', 'a b i', 'i64.store and f64.store'],
+  ['i64_store', 'a b i', 'i64.store'],
+  ['f64_store', 'a b i', 'f64.store through the Float64Array view'],
   ['i32_store8', 'a b i', 'i32.store8 and i64.store8'],
   ['i32_store16', 'a b i', 'i32.store16 and i64.store16'],
   // The same with the address an i32.add of two registers (wrapping, as the add would): a + b + offset
-  ...(['i32_load', 'i64_load', 'i32_load8_s', 'i32_load8_u', 'i32_load16_s', 'i32_load16_u', 'i64_load8_s', 'i64_load8_u', 'i64_load16_s', 'i64_load16_u', 'i64_load32_s', 'i64_load32_u'] as const)
+  ...(['i32_load', 'i64_load', 'f64_load', 'i32_load8_s', 'i32_load8_u', 'i32_load16_s', 'i32_load16_u', 'i64_load8_s', 'i64_load8_u', 'i64_load16_s', 'i64_load16_u', 'i64_load32_s', 'i64_load32_u'] as const)
     .map((n): IsaRow => [`${n}_rr`, 'd a b i', '']),
-  ...(['i32_store', 'i64_store', 'i32_store8', 'i32_store16'] as const)
+  ...(['i32_store', 'i64_store', 'f64_store', 'i32_store8', 'i32_store16'] as const)
     .map((n): IsaRow => [`${n}_rr`, 'a b c i', 'store c at a + b + offset']),
   ['memory_size', 'd', ''],
   ['memory_grow', 'd a', ''],

@@ -37,9 +37,9 @@ const ALIAS: Readonly<Record<string, string>> = {
   'i64.reinterpret_f64': 'mov64',
   'f64.reinterpret_i64': 'mov64',
   'f32.load': 'i32_load',
-  'f64.load': 'i64_load',
+  'f64.load': 'f64_load',
   'f32.store': 'i32_store',
-  'f64.store': 'i64_store',
+  'f64.store': 'f64_store',
   'i64.store8': 'i32_store8',
   'i64.store16': 'i32_store16',
   'i64.store32': 'i32_store',
@@ -102,6 +102,12 @@ for (const [c, n] of Object.entries(NEGATE)) {
   BR_OF[rid(`i32_${c}_imm`)] = rid(`br_${c}_imm`);
   BR_OF_NEG[rid(`i32_${c}`)] = rid(`br_${n}`);
   BR_OF_NEG[rid(`i32_${c}_imm`)] = rid(`br_${n}_imm`);
+}
+/** The `add_br_` form of a compare-and-branch (the loop counter's add fused in). */
+export const ADD_BR_OF = new Int16Array(ISA.length).fill(-1);
+for (const c of Object.keys(NEGATE)) {
+  ADD_BR_OF[rid(`br_${c}`)] = rid(`add_br_${c}`);
+  ADD_BR_OF[rid(`br_${c}_imm`)] = rid(`add_br_${c}_imm`);
 }
 BR_OF[rid('i32_eqz')] = rid('br_eqz');
 BR_OF_NEG[rid('i32_eqz')] = rid('br_nez');

@@ -171,7 +171,7 @@ export function callExternal(store: Store, f: FuncInst, w: number): void {
 /** Access width in bytes of each memory-0 load/store that `load_x`/`store_x` stand for. */
 function width(op: number): number {
   switch (op) {
-    case R.i64_load: case R.i64_store: return 8;
+    case R.i64_load: case R.i64_store: case R.f64_load: case R.f64_store: return 8;
     case R.i32_load: case R.i64_load32_s: case R.i64_load32_u: case R.i32_store: return 4;
     case R.i32_load16_s: case R.i32_load16_u: case R.i64_load16_s: case R.i64_load16_u: case R.i32_store16: return 2;
     default: return 1;
@@ -191,7 +191,7 @@ export function loadX(mem: MemoryInst, op: number, i32: Int32Array, d: number, a
   const v = mem.view;
   switch (op) {
     case R.i32_load: i32[d] = v.getInt32(ea, true); return;
-    case R.i64_load: i32[d] = v.getInt32(ea, true); i32[d + 1] = v.getInt32(ea + 4, true); return;
+    case R.i64_load: case R.f64_load: i32[d] = v.getInt32(ea, true); i32[d + 1] = v.getInt32(ea + 4, true); return;
     case R.i32_load8_s: i32[d] = v.getInt8(ea); return;
     case R.i32_load8_u: i32[d] = v.getUint8(ea); return;
     case R.i32_load16_s: i32[d] = v.getInt16(ea, true); return;
@@ -211,7 +211,7 @@ export function storeX(mem: MemoryInst, op: number, i32: Int32Array, a: number, 
   const v = mem.view;
   switch (op) {
     case R.i32_store: v.setInt32(ea, i32[b]!, true); return;
-    case R.i64_store: v.setInt32(ea, i32[b]!, true); v.setInt32(ea + 4, i32[b + 1]!, true); return;
+    case R.i64_store: case R.f64_store: v.setInt32(ea, i32[b]!, true); v.setInt32(ea + 4, i32[b + 1]!, true); return;
     case R.i32_store16: v.setInt16(ea, i32[b]!, true); return;
     default: v.setInt8(ea, i32[b]!); return; // i32_store8
   }

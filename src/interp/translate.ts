@@ -46,7 +46,7 @@ import { opName } from '../ast/opcodes.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
-import { BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
+import { ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
 
 /** Where a stack slot's value is. */
@@ -143,6 +143,8 @@ class Translator {
   private labelPos = 0;
   /** Start of the last emitted instruction, and the index of its `d` operand (-1: none). */
   private lastStart = -1;
+  /** Start of the instruction before the last one (-1: none). */
+  private prevStart = -1;
   private lastDest = -1;
   /** Index of the current `fuel` instruction's amount (-1 without fuel). */
   private fuelPos = -1;
@@ -219,6 +221,7 @@ class Translator {
 
   /** Emits register instruction `r` with its operands. */
   private op(r: number, ...operands: number[]): void {
+    this.prevStart = this.lastStart;
     this.lastStart = this.len;
     const d = ISA_DEST[r]!;
     this.lastDest = d ? this.len + d : -1;
@@ -257,7 +260,7 @@ class Translator {
 
   private move(dst: number, src: number, t: ValType): void {
     if (dst === src) return;
-    this.op(t === I32 || t === F32 ? R.mov32 : t === I64 || t === F64 ? R.mov64 : R.mov_ref, dst, src);
+    this.op(t === I32 || t === F32 ? R.mov32 : t === I64 ? R.mov64 : t === F64 ? R.mov_f64 : R.mov_ref, dst, src);
   }
 
   private constTo(dst: number, t: ValType, lo: number, hi: number): void {
@@ -434,9 +437,20 @@ class Translator {
       if (br >= 0) {
         const a = this.code[s + 2]!;
         const b = this.code[s + 3]!;
+        const p = this.prevStart;
         this.len = s;
+        this.lastStart = -1;
         this.h--;
-        if (cmp === R.i32_eqz) this.op(br, a, 0);
+        const addBr = ADD_BR_OF[br]!;
+        if (addBr >= 0 && p >= this.labelPos && p >= 0 && this.code[p] === R.i32_add_imm && this.code[p + 1] === a
+          && b !== a) {
+          // `x = y + k; if (x <cmp> b) br` (a loop counter): one instruction.
+          const y = this.code[p + 2]!;
+          const k = this.code[p + 3]!;
+          this.len = p;
+          this.lastStart = -1;
+          this.op(addBr, a, y, k, b, 0);
+        } else if (cmp === R.i32_eqz) this.op(br, a, 0);
         else this.op(br, a, b, 0);
         this.lastDest = -1;
         return this.len - 1;
@@ -599,6 +613,7 @@ class Translator {
     if (b < 0) return null;
     const a = this.code[s + 2]!;
     this.len = s;
+    this.lastStart = -1;
     this.lastDest = -1;
     this.h--;
     return [a, b];
