@@ -48,6 +48,20 @@ function isMemory(value: unknown): value is MemoryLike {
   return typeof buffer === 'object' && buffer !== null && typeof (buffer as ArrayBuffer).byteLength === 'number';
 }
 
+/** Refuses policies the guest would see garbled: C strings cannot hold NUL, names cannot hold `=`. */
+function checkPolicy(p: ResolvedPolicy): void {
+  for (const a of p.args) if (typeof a !== 'string' || a.includes('\0')) throw new TypeError(`WASI policy args: ${JSON.stringify(a)} is not a string without NUL`);
+  for (const [k, v] of Object.entries(p.env)) {
+    if (k === '' || k.includes('=') || k.includes('\0')) throw new TypeError(`WASI policy env: bad variable name ${JSON.stringify(k)}`);
+    if (typeof v !== 'string' || v.includes('\0')) throw new TypeError(`WASI policy env: ${k} must be a string without NUL`);
+  }
+  for (const pre of p.preopens) {
+    if (typeof pre.guestPath !== 'string' || pre.guestPath === '' || pre.guestPath.includes('\0')) {
+      throw new TypeError(`WASI policy preopens: bad guestPath ${JSON.stringify(pre.guestPath)}`);
+    }
+  }
+}
+
 /** One WASI environment: a policy, a descriptor table, and the import object bound to them. */
 export class WASI {
   /** The policy with defaults filled in. */
@@ -57,10 +71,15 @@ export class WASI {
   private memory: MemoryLike | null = null;
   private started = false;
 
-  /** Throws if the policy asks for something the engine lacks (e.g. `random: 'crypto'` without `crypto`). */
+  /**
+   * Throws `TypeError` for a malformed policy (NUL in args or env, `=` in a
+   * variable name, an empty `guestPath`) and `Error` if it asks for something
+   * the engine lacks (`random: 'crypto'` without `globalThis.crypto`).
+   */
   constructor(policy: WasiPolicy = {}) {
     this.policy = resolvePolicy(policy);
     const p = this.policy;
+    checkPolicy(p);
     const fds = new FdTable();
     fds.set(0, { kind: 'stream', stream: 'stdin', rightsBase: p.stdin !== null ? STDIN_RIGHTS : DENIED_STREAM_RIGHTS, rightsInheriting: 0, fdflags: 0 });
     fds.set(1, { kind: 'stream', stream: 'stdout', rightsBase: p.stdout ? STDOUT_RIGHTS : DENIED_STREAM_RIGHTS, rightsInheriting: 0, fdflags: 0 });

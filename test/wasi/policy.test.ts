@@ -101,6 +101,13 @@ describe('deny by default', () => {
 });
 
 describe('granted streams, args and env', () => {
+  it('refuses policies the guest would see garbled', () => {
+    expect(() => new WASI({ args: ['a\0b'] })).toThrow(TypeError);
+    expect(() => new WASI({ env: { 'A=B': 'x' } })).toThrow(TypeError);
+    expect(() => new WASI({ env: { A: 'x\0' } })).toThrow(TypeError);
+    expect(() => new WASI({ preopens: [{ guestPath: '' }] })).toThrow(TypeError);
+  });
+
   it('passes args and env as UTF-8 lists', () => {
     const g = new Guest({ args: ['prog', 'ünï ✓'], env: { A: '1', B: 'x=y' } });
     const sizes = g.alloc(8);
