@@ -130,6 +130,7 @@ export function fdCalls(ctx: WasiContext) {
   return {
     fd_read(fd: number, iovs: number, iovsLen: number, nreadPtr: number): void {
       const m = ctx.memory();
+      m.check(nreadPtr, 4); // fail before any side effect
       const e = use(ctx, 'fd_read', fd, Rights.FD_READ);
       const n = readInto(ctx, m, e, iovs, iovsLen, null);
       if (e.kind === 'file') e.position += n;
@@ -137,11 +138,13 @@ export function fdCalls(ctx: WasiContext) {
     },
     fd_pread(fd: number, iovs: number, iovsLen: number, offset: bigint, nreadPtr: number): void {
       const m = ctx.memory();
+      m.check(nreadPtr, 4); // fail before any side effect
       const e = fileOnly(use(ctx, 'fd_pread', fd, Rights.FD_READ | Rights.FD_SEEK));
       m.u32(nreadPtr, readInto(ctx, m, e, iovs, iovsLen, toOffset(offset)));
     },
     fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number): void {
       const m = ctx.memory();
+      m.check(nwrittenPtr, 4); // fail before any side effect
       const e = use(ctx, 'fd_write', fd, Rights.FD_WRITE);
       if (e.kind === 'file' && e.fdflags & Fdflags.APPEND) e.position = e.file.size();
       const n = writeFrom(ctx, m, e, iovs, iovsLen, null);
@@ -150,6 +153,7 @@ export function fdCalls(ctx: WasiContext) {
     },
     fd_pwrite(fd: number, iovs: number, iovsLen: number, offset: bigint, nwrittenPtr: number): void {
       const m = ctx.memory();
+      m.check(nwrittenPtr, 4); // fail before any side effect
       const e = fileOnly(use(ctx, 'fd_pwrite', fd, Rights.FD_WRITE | Rights.FD_SEEK));
       m.u32(nwrittenPtr, writeFrom(ctx, m, e, iovs, iovsLen, toOffset(offset, Errno.FBIG)));
     },
