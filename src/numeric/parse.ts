@@ -341,6 +341,33 @@ interface Rounded {
   e: number;
 }
 
+/** Bounds of the f32 fast path: D below 2^24 and 10^|exp| an exact f32 (5^10 < 2^24). */
+const F32_FAST_MAX = 2 ** 24;
+const F32_FAST_POW10 = 10;
+
+/** Hex literals with up to this many significant digits (104 bits) take the fast path. */
+const HEX_FAST_DIGITS = 26;
+
+const midF32 = new Float32Array(1);
+const midBits = new Int32Array(midF32.buffer);
+
+/** Is double d (>= 0) exactly halfway between two adjacent f32 values (or past the largest)? */
+function isF32Midpoint(d: number): boolean {
+  const f = Math.fround(d);
+  if (f === d) return false;
+  midF32[0] = f;
+  midBits[0] += f < d ? 1 : -1;
+  const g = midF32[0]!;
+  if (!Number.isFinite(g) || !Number.isFinite(f)) return true; // near the overflow threshold: take the exact path
+  return (f + g) / 2 === d;
+}
+
+/** A fast-path value (already in the format, or +inf): decomposed, or null when it overflowed. */
+function fastResult(y: number, fmt: Format): Rounded | null {
+  const r = decompose(y, fmt);
+  return r.e > fmt.emax ? null : r;
+}
+
 /** The value y (>= 0, a value of the format or +inf) as M * 2^E in the format. */
 function decompose(y: number, fmt: Format): Rounded {
   if (y === Infinity) return { m: 2 ** (fmt.p - 1), e: fmt.emax + 1 };
@@ -431,6 +458,18 @@ function roundToken(t: FloatToken, fmt: Format): Rounded | null {
     if (lead > BINARY_LEAD_MAX) return null;
     if (lead < BINARY_LEAD_MIN) return { m: 0, e: fmt.emin };
     const top = Math.min(n, 13);
+    if (n <= HEX_FAST_DIGITS && lead >= -1022 && lead <= 1022) {
+      // Fast path: D has at most 104 bits; hi * 2^52 + lo is one double
+      // operation, so d = RN64(D), and scaling by 2^exp stays exact while the
+      // result is a normal double. That is the f64 result; for f32, rounding d
+      // is right unless d is exactly an f32 midpoint (see isF32Midpoint).
+      const split = Math.max(0, n - 13);
+      const hi = split > 0 ? parseInt(digits.slice(0, split), 16) : 0;
+      const d = scaleByPowerOf2(hi * 2 ** 52 + parseInt(digits.slice(split), 16), exp);
+      if (d >= 2 ** -1022 && d < 2 ** 1023 && (fmt.p === 53 || !isF32Midpoint(d))) {
+        return fastResult(fmt.p === 24 ? Math.fround(d) : d, fmt);
+      }
+    }
     const approx = scaleByPowerOf2(parseInt(digits.slice(0, top), 16), exp + 4 * (n - top));
     const r = roundExact(bnFromDigits(digits, 16), 0, exp, approx, fmt);
     return r.e > fmt.emax ? null : r;
@@ -441,6 +480,17 @@ function roundToken(t: FloatToken, fmt: Format): Rounded | null {
     const v = Number(digits);
     if (fmt.p === 53) return decompose(exp >= 0 ? v * POW10[exp] : v / POW10[-exp], fmt);
     if (exp >= 0 && v * POW10[exp] <= 2 ** 53) return decompose(Math.fround(v * POW10[exp]), fmt);
+    // f32 with D < 2^24 and |exp| <= 10: D and 10^|exp| are exact f32 values, so
+    // this is one f32 operation; done in double and rounded to f32, it is still
+    // correctly rounded, since 53 >= 2 * 24 + 2 (double rounding is innocuous).
+    if (v < F32_FAST_MAX && exp >= -F32_FAST_POW10 && exp <= F32_FAST_POW10) {
+      return fastResult(Math.fround(exp >= 0 ? v * POW10[exp]! : v / POW10[-exp]!), fmt);
+    }
+    // Otherwise the double d = RN64(x) is correctly rounded; rounding it to f32
+    // gives RN32(x) unless d is exactly an f32 midpoint (midpoints are exact
+    // doubles and RN64 is monotonic, so x and d lie between the same two).
+    const d = exp >= 0 ? v * POW10[exp]! : v / POW10[-exp]!;
+    if (!isF32Midpoint(d)) return fastResult(Math.fround(d), fmt);
   }
   const lead = n - 1 + exp;
   if (lead > DECIMAL_LEAD_MAX) return null;

@@ -688,13 +688,24 @@ function floatText(c: Cursor): string {
   return c.t.text(c.pos);
 }
 
+/**
+ * Float literals repeat a lot (the testsuite's large files use a few hundred
+ * distinct ones thousands of times), and correct rounding is the costliest
+ * part of parsing them, so results are memoized by their text (bounded).
+ */
+const F32_CACHE = new Map<string, number>();
+const F64_CACHE = new Map<string, { lo: number; hi: number }>();
+const FLOAT_CACHE_MAX = 4096;
+
 /** An f32 literal's bits. */
 export function f32Const(c: Cursor): number {
   const s = floatText(c);
-  const v = parseF32(s);
-  if (v === null) {
-    if (isFloatLiteral(s)) c.fail('constant out of range');
-    c.unexpected();
+  let v: number | null | undefined = F32_CACHE.get(s);
+  if (v === undefined) {
+    v = parseF32(s);
+    if (v === null) return isFloatLiteral(s) ? c.fail('constant out of range') : c.unexpected();
+    if (F32_CACHE.size >= FLOAT_CACHE_MAX) F32_CACHE.clear();
+    F32_CACHE.set(s, v);
   }
   c.pos++;
   return v;
@@ -703,10 +714,12 @@ export function f32Const(c: Cursor): number {
 /** An f64 literal's bit words. */
 export function f64Const(c: Cursor): { lo: number; hi: number } {
   const s = floatText(c);
-  const v = parseF64(s);
-  if (v === null) {
-    if (isFloatLiteral(s)) c.fail('constant out of range');
-    c.unexpected();
+  let v: { lo: number; hi: number } | null | undefined = F64_CACHE.get(s);
+  if (v === undefined) {
+    v = parseF64(s);
+    if (v === null) return isFloatLiteral(s) ? c.fail('constant out of range') : c.unexpected();
+    if (F64_CACHE.size >= FLOAT_CACHE_MAX) F64_CACHE.clear();
+    F64_CACHE.set(s, v);
   }
   c.pos++;
   return v;
