@@ -7,7 +7,10 @@
  * its value is right now:
  * - HOME: in its home register (the result of an instruction, a block result);
  * - LOCAL: still in local x (`local.get` emits nothing);
- * - CONST: a constant not yet written anywhere (`i32.const` emits nothing).
+ * - CONST: a constant not yet written anywhere (`i32.const` emits nothing);
+ * - ADDIMM: register + i32 constant, not computed yet: a load or store using
+ *   it as its address takes both registers (`_rr` forms), so pointer
+ *   arithmetic like `p + 8` costs no instruction of its own.
  * An instruction reads its operands wherever they are (constants become the
  * immediate of an `_imm` form where one exists, else are written to their
  * home first) and writes its result to the home of the slot it pushes.
@@ -54,6 +57,8 @@ const enum Loc {
   Home,
   Local,
   Const,
+  /** Register `val` plus the i32 constant `hi`, not computed yet (an address, usually). */
+  AddImm,
 }
 
 const enum Kind {
@@ -271,7 +276,8 @@ class Translator {
   /** Writes slot k's value to register `dst` (no change to the model). */
   private copySlot(k: number, dst: number): void {
     const l = this.loc[k]!;
-    if (l === Loc.Const) this.constTo(dst, this.type[k]!, this.val[k]!, this.hi[k]!);
+    if (l === Loc.AddImm) this.op(R.i32_add_imm, dst, this.val[k]!, this.hi[k]!);
+    else if (l === Loc.Const) this.constTo(dst, this.type[k]!, this.val[k]!, this.hi[k]!);
     else this.move(dst, l === Loc.Local ? this.val[k]! << 1 : this.home(k), this.type[k]!);
   }
 
@@ -309,8 +315,8 @@ class Translator {
     if (l === Loc.Const) {
       const p = this.poolReg(this.type[k]!, this.val[k]!, this.hi[k]!);
       if (p !== -1) return p;
-      this.materialize(k);
     }
+    this.materialize(k);
     return this.home(k);
   }
 
@@ -321,10 +327,15 @@ class Translator {
     return r;
   }
 
-  /** Materializes every slot that reads a local (before a label or a change of that local). */
+  /**
+   * Materializes every slot that reads local `local` (all locals if -1), and
+   * with -1 every pending add too: before a label or a change of that local.
+   */
   private materializeLocals(from = 0, local = -1): void {
     for (let k = from; k < this.h; k++) {
-      if (this.loc[k] === Loc.Local && (local < 0 || this.val[k] === local)) this.materialize(k);
+      const l = this.loc[k];
+      if (l === Loc.Local && (local < 0 || this.val[k] === local)) this.materialize(k);
+      else if (l === Loc.AddImm && (local < 0 || this.val[k] === local << 1)) this.materialize(k);
     }
   }
 
@@ -538,7 +549,11 @@ class Translator {
       return;
     }
     let conflict = false;
-    for (let j = 0; j < k; j++) if (this.loc[j] === Loc.Local && this.val[j] === x) conflict = true;
+    for (let j = 0; j < k; j++) {
+      if ((this.loc[j] === Loc.Local && this.val[j] === x) || (this.loc[j] === Loc.AddImm && this.val[j] === L)) {
+        conflict = true;
+      }
+    }
     if (conflict) this.materializeLocals(0, x);
     if (!conflict && this.canRetarget(k)) this.code[this.lastDest] = L;
     else this.copySlot(k, L);
@@ -566,6 +581,18 @@ class Translator {
       }
     }
     const imm = IMM_R[r]!;
+    if ((r === R.i32_add || r === R.i32_sub) && this.loc[kb] === Loc.Const
+      && (this.loc[ka] === Loc.Local || this.loc[ka] === Loc.Home)) {
+      const base = this.reg(ka);
+      const v = r === R.i32_add ? this.val[kb]! : -this.val[kb]! | 0;
+      this.h -= 2;
+      const k = this.h++;
+      this.loc[k] = Loc.AddImm;
+      this.type[k] = I32;
+      this.val[k] = base;
+      this.hi[k] = v;
+      return;
+    }
     if (this.loc[kb] === Loc.Const) {
       let v = this.val[kb]!;
       const fits = this.type[kb] === I32 || this.hi[kb] === v >> 31;
@@ -603,6 +630,12 @@ class Translator {
    */
   private fusedAddress(): [number, number] | null {
     const k = this.h - 1;
+    if (this.loc[k] === Loc.AddImm) {
+      const b = this.poolReg(I32, this.hi[k]!, 0);
+      if (b < 0) return null;
+      this.h--;
+      return [this.val[k]!, b];
+    }
     if (!this.canRetarget(k)) return null;
     const s = this.lastStart;
     const r = this.code[s]!;
