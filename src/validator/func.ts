@@ -21,7 +21,7 @@ import type { Func } from '../ast/module.js';
 import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
 import { TypeKind, type Context } from './context.js';
-import { Ctl, Stacks, grow32 } from './stacks.js';
+import { Ctl, Stacks } from './stacks.js';
 import { ADDR, ATOMIC, FAST, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
 import { SINGLE } from '../ast/opcodes.js';
 import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
@@ -174,7 +174,16 @@ export class FuncValidator extends Stacks {
     return r;
   }
 
-  /** Runs the algorithm over `bytes` (ending with `end`) as a block of type `bt`. */
+  /**
+   * Runs the algorithm over `bytes` (ending with `end`) as a block of type `bt`.
+   *
+   * The loop keeps the operand stack pointer, the stack array and the current
+   * frame's height in locals and handles the frequent instructions with
+   * single-byte immediates inline (see `Fast`), when their operands are
+   * exactly what they need. Anything else (including every error) goes to
+   * the general path: `readInstr` and the typing methods, with the locals
+   * written back before and reloaded after.
+   */
   private run(bytes: Uint8Array, base: number, bt: number): void {
     this.sp = 0;
     this.depth = 0;
@@ -182,31 +191,109 @@ export class FuncValidator extends Stacks {
     const r = this.reader(bytes, base);
     const ins = this.ins;
     const end = r.end;
-    while (this.depth > 0) {
-      const pos = r.pos;
+    const localTypes = this.localTypes;
+    const localInit = this.localInit;
+    const nLocals = this.nLocals;
+    const globals = this.c.globals;
+    const globalLimit = this.globalLimit;
+    const mem0 = this.c.memories[0];
+    const addr0 = mem0 === undefined ? -1 : mem0.addr64 ? I64 : I32;
+    let pos = 0;
+    let sp = this.sp;
+    let vals = this.vals;
+    let h = this.height[this.depth - 1]!;
+    for (;;) {
       if (pos >= end) throw this.error('unexpected end of section or function');
-      this.at = base + pos;
-      const single = SINGLE[bytes[pos]!]!;
-      if (single === Op.local_get) {
-        // The most frequent instruction, fully inline.
-        const x = bytes[pos + 1]!;
-        if (x < 0x80 && pos + 1 < end && x < this.nLocals && this.localInit[x] === 1) {
-          if (this.sp === this.vals.length) this.vals = grow32(this.vals, this.sp + 1);
-          this.vals[this.sp++] = this.localTypes[x]!;
-          r.pos = pos + 2;
-          continue;
+      const op = SINGLE[bytes[pos]!]!;
+      // Room for one push is all the fast cases need.
+      if (op >= 0 && sp < vals.length) {
+        switch (FAST[op]) {
+          case Fast.Local: {
+            const x = bytes[pos + 1]!;
+            if (pos + 1 >= end || x >= 0x80 || x >= nLocals || localInit[x] !== 1) break;
+            const t = localTypes[x]!;
+            if (op === Op.local_get) {
+              vals[sp++] = t;
+            } else {
+              if (sp === h || vals[sp - 1] !== t) break;
+              if (op === Op.local_set) sp--;
+            }
+            pos += 2;
+            continue;
+          }
+          case Fast.Const:
+            if (pos + 1 >= end || bytes[pos + 1]! >= 0x80) break;
+            vals[sp++] = op === Op.i32_const ? I32 : I64;
+            pos += 2;
+            continue;
+          case Fast.Plain: {
+            const nIn = N_IN[op]!;
+            const k = op * MAX_IN;
+            if (N_OUT[op]! > 1) break;
+            if (nIn === 2) {
+              if (sp - h < 2 || vals[sp - 1] !== IN[k + 1] || vals[sp - 2] !== IN[k]) break;
+              sp -= 2;
+            } else if (nIn === 1) {
+              if (sp === h || vals[sp - 1] !== IN[k]) break;
+              sp--;
+            } else if (nIn !== 0) {
+              break;
+            }
+            if (N_OUT[op] === 1) vals[sp++] = OUT[op * MAX_OUT]!;
+            pos += 1;
+            continue;
+          }
+          case Fast.MemArg: {
+            if (pos + 2 >= end || bytes[pos + 1]! > NATURAL[op]! || bytes[pos + 2]! >= 0x80 || addr0 < 0) break;
+            const k = op * MAX_IN;
+            if (N_IN[op] === 2) {
+              if (sp - h < 2 || vals[sp - 1] !== IN[k + 1] || vals[sp - 2] !== addr0) break;
+              sp -= 2;
+            } else {
+              if (sp === h || vals[sp - 1] !== addr0) break;
+              sp--;
+              vals[sp++] = OUT[op * MAX_OUT]!;
+            }
+            pos += 3;
+            continue;
+          }
+          case Fast.Global: {
+            const x = bytes[pos + 1]!;
+            if (pos + 1 >= end || x >= 0x80 || x >= globalLimit) break;
+            const g = globals[x]!;
+            if (op === Op.global_get) {
+              vals[sp++] = g.type;
+            } else {
+              if (!g.mutable || sp === h || vals[sp - 1] !== g.type) break;
+              sp--;
+            }
+            pos += 2;
+            continue;
+          }
         }
-      } else if (single >= 0 && FAST[single] !== Fast.None && this.fast(single, bytes, pos, r)) {
-        continue;
       }
-      readInstr(r, ins);
-      const op = ins.op;
-      const shape = SHAPE[op]!;
-      if (shape === Shape.Plain) this.plain(op);
-      else if (shape !== Shape.Special) this.typedOp(op, shape);
-      else this.specialOp(op);
+      // General path.
+      this.sp = sp;
+      this.at = base + pos;
+      if (op === Op.end) {
+        r.pos = pos + 1;
+        this.end();
+      } else {
+        r.pos = pos;
+        readInstr(r, ins);
+        const o = ins.op;
+        const shape = SHAPE[o]!;
+        if (shape === Shape.Plain) this.plain(o);
+        else if (shape !== Shape.Special) this.typedOp(o, shape);
+        else this.specialOp(o);
+      }
+      pos = r.pos;
+      if (this.depth === 0) break;
+      sp = this.sp;
+      vals = this.vals;
+      h = this.height[this.depth - 1]!;
     }
-    if (r.pos !== end) throw this.error('operators remaining after end of function');
+    if (pos !== end) throw this.error('operators remaining after end of function');
   }
 
   /** Fixed-type instruction without memory: pop IN, push OUT (inline checks for exact matches). */
@@ -228,68 +315,6 @@ export class FuncValidator extends Stacks {
     const nOut = N_OUT[op]!;
     if (nOut === 1) this.push(OUT[op * MAX_OUT]!);
     else if (nOut !== 0) this.pushSeq(OUT, op * MAX_OUT, nOut);
-  }
-
-  /**
-   * The common instructions with single-byte immediates, decoded and typed
-   * inline (see `Fast`). Returns false to leave the instruction to the
-   * general path (multi-byte immediates, errors worth the full message).
-   */
-  private fast(op: number, buf: Uint8Array, pos: number, r: Reader): boolean {
-    switch (FAST[op]) {
-      case Fast.Plain:
-        r.pos = pos + 1;
-        this.plain(op);
-        return true;
-      case Fast.Local: {
-        const x = buf[pos + 1]!;
-        if (pos + 1 >= r.end || x >= 0x80 || x >= this.nLocals) return false;
-        const t = this.localTypes[x]!;
-        if (op === Op.local_get) {
-          if (!this.localInit[x]) return false;
-          this.push(t);
-        } else {
-          this.popExpect(t);
-          if (!this.localInit[x]) this.initLocal(x);
-          if (op === Op.local_tee) this.push(t);
-        }
-        r.pos = pos + 2;
-        return true;
-      }
-      case Fast.Const:
-        if (pos + 1 >= r.end || buf[pos + 1]! >= 0x80) return false;
-        this.push(op === Op.i32_const ? I32 : I64);
-        r.pos = pos + 2;
-        return true;
-      case Fast.Global: {
-        const x = buf[pos + 1]!;
-        if (pos + 1 >= r.end || x >= 0x80 || x >= this.globalLimit) return false;
-        const g = this.c.globals[x]!;
-        if (op === Op.global_get) this.push(g.type);
-        else if (!g.mutable) return false;
-        else this.popExpect(g.type);
-        r.pos = pos + 2;
-        return true;
-      }
-      case Fast.End:
-        r.pos = pos + 1;
-        this.end();
-        return true;
-      case Fast.MemArg: {
-        const flags = buf[pos + 1]!;
-        const offset = buf[pos + 2]!;
-        const m = this.c.memories[0];
-        if (pos + 2 >= r.end || flags > NATURAL[op]! || offset >= 0x80 || m === undefined) return false;
-        const addr = m.addr64 ? I64 : I32;
-        if (N_IN[op] === 2) this.popExpect(IN[op * MAX_IN + 1]!);
-        this.popExpect(addr);
-        if (N_OUT[op] === 1) this.push(OUT[op * MAX_OUT]!);
-        r.pos = pos + 3;
-        return true;
-      }
-      default:
-        return false;
-    }
   }
 
   /** Instructions with a fixed type that need an immediate checked or the address type resolved. */
