@@ -467,6 +467,20 @@ class Translator {
         return this.len - 1;
       }
     }
+    const s = this.lastStart;
+    if (this.loc[k] === Loc.Local && s >= this.labelPos && s >= 0 && this.code[s] === R.i32_add_imm
+      && this.code[s + 1] === this.val[k]! << 1) {
+      // `x = y + k; br_if (x)`: a count-down loop, one instruction.
+      const d = this.code[s + 1]!;
+      const y = this.code[s + 2]!;
+      const imm = this.code[s + 3]!;
+      this.len = s;
+      this.lastStart = -1;
+      this.h--;
+      this.op(negate ? R.add_br_eq_imm : R.add_br_ne_imm, d, y, imm, 0, 0);
+      this.lastDest = -1;
+      return this.len - 1;
+    }
     const a = this.popReg();
     this.op(negate ? R.br_eqz : R.br_nez, a, 0);
     return this.len - 1;
