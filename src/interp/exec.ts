@@ -1268,6 +1268,34 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 4;
         continue;
       }
+      case R.f64_add_m: {
+        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] + dv.getFloat64(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_sub_m: {
+        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] - dv.getFloat64(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_mul_m: {
+        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] * dv.getFloat64(addr, true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_div_m: {
+        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] / dv.getFloat64(addr, true);
+        pc += 5;
+        continue;
+      }
       case R.f32_abs:
         I[fp + code[pc + 1]] = I[fp + code[pc + 2]] & 0x7fffffff;
         pc += 3;

@@ -103,6 +103,10 @@ for (const [c, n] of Object.entries(NEGATE)) {
   BR_OF_NEG[rid(`i32_${c}`)] = rid(`br_${n}`);
   BR_OF_NEG[rid(`i32_${c}_imm`)] = rid(`br_${n}_imm`);
 }
+/** The `_m` form (second operand loaded from memory 0) of an f64 binary operation. */
+export const MEM_OPERAND_R = new Int16Array(ISA.length).fill(-1);
+for (const c of ['add', 'sub', 'mul', 'div']) MEM_OPERAND_R[rid(`f64_${c}`)] = rid(`f64_${c}_m`);
+
 /** The `add_br_` form of a compare-and-branch (the loop counter's add fused in). */
 export const ADD_BR_OF = new Int16Array(ISA.length).fill(-1);
 for (const c of Object.keys(NEGATE)) {

@@ -49,7 +49,7 @@ import { opName } from '../ast/opcodes.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
-import { ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
+import { ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
 
 /** Where a stack slot's value is. */
@@ -624,6 +624,19 @@ class Translator {
       const b = this.popReg();
       this.h--;
       this.op(SWAP_IMM_R[r]!, this.push(out), b, v);
+      return;
+    }
+    const m = MEM_OPERAND_R[r]!;
+    if (m >= 0 && this.canRetarget(kb) && this.code[this.lastStart] === R.f64_load && this.loc[ka] !== Loc.Const) {
+      // `x op load(p)`: the load becomes the operation's memory operand.
+      const s = this.lastStart;
+      const p = this.code[s + 2]!;
+      const off = this.code[s + 3]!;
+      this.len = s;
+      this.lastStart = -1;
+      const a = this.reg(ka);
+      this.h -= 2;
+      this.op(m, this.push(out), a, p, off);
       return;
     }
     const b = this.reg(kb);
