@@ -737,13 +737,12 @@ export function v128Const(c: Cursor): Uint8Array {
   if (lanes === undefined) return c.unexpected();
   c.pos++;
   const b = new Uint8Array(16);
-  const dv = new DataView(b.buffer);
   // The lane count is a syntax matter, checked before the literals' values.
   let n = 0;
   while (isLaneLiteral(c, c.pos + n)) n++;
   for (let i = 0; i < n; i++) if (c.t.kind[c.pos + i] === Tok.Reserved) c.unexpected(c.pos + i);
   if (n !== lanes) c.fail('wrong number of lane literals', c.pos + Math.min(n, lanes));
-  for (let i = 0; i < lanes; i++) writeLane(c, shape, dv, i);
+  for (let i = 0; i < lanes; i++) writeLane(c, shape, b, i);
   return b;
 }
 
@@ -756,23 +755,36 @@ function isLaneLiteral(c: Cursor, at: number): boolean {
   return s.startsWith('nan') || s.startsWith('inf');
 }
 
-/** Parses one lane literal of `shape` into lane `i` of `dv`. */
-export function writeLane(c: Cursor, shape: string, dv: DataView, i: number): void {
+/** Stores int32 `v` little endian at byte `o` of `b`. */
+function put32(b: Uint8Array, o: number, v: number): void {
+  b[o] = v;
+  b[o + 1] = v >>> 8;
+  b[o + 2] = v >>> 16;
+  b[o + 3] = v >>> 24;
+}
+
+/** Parses one lane literal of `shape` into lane `i` of the 16 bytes `b`. */
+export function writeLane(c: Cursor, shape: string, b: Uint8Array, i: number): void {
   switch (shape) {
-    case 'i8x16': dv.setUint8(i, laneInt(c, 8) & 0xff); return;
-    case 'i16x8': dv.setUint16(i * 2, laneInt(c, 16) & 0xffff, true); return;
-    case 'i32x4': dv.setInt32(i * 4, intConst(c, 32) as number, true); return;
-    case 'i64x2': {
-      const v = intConst(c, 64) as { lo: number; hi: number };
-      dv.setInt32(i * 8, v.lo, true);
-      dv.setInt32(i * 8 + 4, v.hi, true);
+    case 'i8x16': b[i] = laneInt(c, 8); return;
+    case 'i16x8': {
+      const v = laneInt(c, 16);
+      b[i * 2] = v;
+      b[i * 2 + 1] = v >>> 8;
       return;
     }
-    case 'f32x4': dv.setInt32(i * 4, f32Const(c), true); return;
+    case 'i32x4': put32(b, i * 4, intConst(c, 32) as number); return;
+    case 'i64x2': {
+      const v = intConst(c, 64) as { lo: number; hi: number };
+      put32(b, i * 8, v.lo);
+      put32(b, i * 8 + 4, v.hi);
+      return;
+    }
+    case 'f32x4': put32(b, i * 4, f32Const(c)); return;
     case 'f64x2': {
       const v = f64Const(c);
-      dv.setInt32(i * 8, v.lo, true);
-      dv.setInt32(i * 8 + 4, v.hi, true);
+      put32(b, i * 8, v.lo);
+      put32(b, i * 8 + 4, v.hi);
       return;
     }
   }

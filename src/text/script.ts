@@ -208,8 +208,7 @@ function constant(c: Cursor): Value {
       if (lanes === undefined) c.unexpected();
       c.pos++;
       const bytes = new Uint8Array(16);
-      const dv = new DataView(bytes.buffer);
-      for (let i = 0; i < lanes; i++) writeLane(c, shape, dv, i);
+      for (let i = 0; i < lanes; i++) writeLane(c, shape, bytes, i);
       v = { type: 'v128', bytes };
       break;
     }
@@ -256,14 +255,13 @@ function result(c: Cursor): Expected {
       c.pos = open + 3;
       const lanes = SHAPES.get(shape)!;
       const bytes = new Uint8Array(16);
-      const dv = new DataView(bytes.buffer);
       const nans: (NanPattern | null)[] = [];
       let any = false;
       for (let i = 0; i < lanes; i++) {
         const nan = nanPattern(c);
         nans.push(nan);
         if (nan !== null) any = true;
-        else writeLane(c, shape, dv, i);
+        else writeLane(c, shape, bytes, i);
       }
       c.rparen();
       if (!any) return { type: 'value', value: { type: 'v128', bytes } };
