@@ -1269,31 +1269,31 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         continue;
       }
       case R.f64_add_m: {
-        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] + dv.getFloat64(addr, true);
-        pc += 5;
+        pc += 6;
         continue;
       }
       case R.f64_sub_m: {
-        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] - dv.getFloat64(addr, true);
-        pc += 5;
+        pc += 6;
         continue;
       }
       case R.f64_mul_m: {
-        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] * dv.getFloat64(addr, true);
-        pc += 5;
+        pc += 6;
         continue;
       }
       case R.f64_div_m: {
-        const addr = (I[fp + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] / dv.getFloat64(addr, true);
-        pc += 5;
+        pc += 6;
         continue;
       }
       case R.f32_abs:

@@ -161,7 +161,7 @@ export const ISA: readonly IsaRow[] = [
   ...F_UN.map((c): IsaRow => [`f64_${c}`, 'd a', '']),
   ...F_BIN.map((c): IsaRow => [`f64_${c}`, 'd a b', '']),
   ...(['add', 'sub', 'mul', 'div'] as const)
-    .map((c): IsaRow => [`f64_${c}_m`, 'd a b i', `d = f64.${c}(a, the f64 in memory 0 at b + offset i) (a load fused in)`]),
+    .map((c): IsaRow => [`f64_${c}_m`, 'd a b c i', `d = f64.${c}(a, the f64 in memory 0 at b + c + offset i) (a load fused in)`]),
   // Conversions (wrap and reinterpret are moves)
   ['i32_trunc_f32_s', 'd a', ''],
   ['i32_trunc_f32_u', 'd a', ''],

@@ -107,6 +107,10 @@ for (const [c, n] of Object.entries(NEGATE)) {
 export const MEM_OPERAND_R = new Int16Array(ISA.length).fill(-1);
 for (const c of ['add', 'sub', 'mul', 'div']) MEM_OPERAND_R[rid(`f64_${c}`)] = rid(`f64_${c}_m`);
 
+/** The compare-and-branch with its operands swapped (`br_lt_s a b` is `br_gt_s b a`). */
+export const SWAP_BR = new Int16Array(ISA.length).fill(-1);
+for (const [c, w] of Object.entries(SWAP)) if (NEGATE[c] !== undefined) SWAP_BR[rid(`br_${c}`)] = rid(`br_${w}`);
+
 /** The `add_br_` form of a compare-and-branch (the loop counter's add fused in). */
 export const ADD_BR_OF = new Int16Array(ISA.length).fill(-1);
 for (const c of Object.keys(NEGATE)) {

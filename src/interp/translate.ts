@@ -49,7 +49,10 @@ import { opName } from '../ast/opcodes.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
-import { ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
+import {
+  ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_BR,
+  SWAP_IMM_R,
+} from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
 
 /** Where a stack slot's value is. */
@@ -453,14 +456,22 @@ class Translator {
         this.lastStart = -1;
         this.h--;
         const addBr = ADD_BR_OF[br]!;
-        if (addBr >= 0 && p >= this.labelPos && p >= 0 && this.code[p] === R.i32_add_imm && this.code[p + 1] === a
-          && b !== a) {
+        const swapped = SWAP_BR[br]!;
+        const counter = p >= this.labelPos && p >= 0 && this.code[p] === R.i32_add_imm && b !== a;
+        if (addBr >= 0 && counter && this.code[p + 1] === a) {
           // `x = y + k; if (x <cmp> b) br` (a loop counter): one instruction.
           const y = this.code[p + 2]!;
           const k = this.code[p + 3]!;
           this.len = p;
           this.lastStart = -1;
           this.op(addBr, a, y, k, b, 0);
+        } else if (swapped >= 0 && counter && this.code[p + 1] === b) {
+          // The same with the counter on the right: `b <cmp> x` is `x <swapped cmp> b`.
+          const y = this.code[p + 2]!;
+          const k = this.code[p + 3]!;
+          this.len = p;
+          this.lastStart = -1;
+          this.op(ADD_BR_OF[swapped]!, b, y, k, a, 0);
         } else if (cmp === R.i32_eqz) this.op(br, a, 0);
         else this.op(br, a, b, 0);
         this.lastDest = -1;
@@ -627,17 +638,21 @@ class Translator {
       return;
     }
     const m = MEM_OPERAND_R[r]!;
-    if (m >= 0 && this.canRetarget(kb) && this.code[this.lastStart] === R.f64_load && this.loc[ka] !== Loc.Const) {
-      // `x op load(p)`: the load becomes the operation's memory operand.
+    const ld = this.lastStart >= 0 ? this.code[this.lastStart] : -1;
+    if (m >= 0 && this.canRetarget(kb) && (ld === R.f64_load || ld === R.f64_load_rr) && this.loc[ka] !== Loc.Const) {
+      // `x op load(p)`: the load becomes the operation's memory operand (address p + q + offset).
       const s = this.lastStart;
       const p = this.code[s + 2]!;
-      const off = this.code[s + 3]!;
-      this.len = s;
-      this.lastStart = -1;
-      const a = this.reg(ka);
-      this.h -= 2;
-      this.op(m, this.push(out), a, p, off);
-      return;
+      const q = ld === R.f64_load_rr ? this.code[s + 3]! : this.poolReg(I32, 0, 0);
+      const off = this.code[ld === R.f64_load_rr ? s + 4 : s + 3]!;
+      if (q >= 0) {
+        this.len = s;
+        this.lastStart = -1;
+        const a = this.reg(ka);
+        this.h -= 2;
+        this.op(m, this.push(out), a, p, q, off);
+        return;
+      }
     }
     const b = this.reg(kb);
     const a = this.reg(ka);
