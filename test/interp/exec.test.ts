@@ -90,6 +90,38 @@ describe('values', () => {
   });
 });
 
+describe('fused addressing', () => {
+  it('wraps the address add like i32.add before adding the offset', () => {
+    const inst = load(`(module (memory 1) (data (i32.const 4) "\\07")
+      (func (export "ri") (param i32) (result i32) (i32.load8_u offset=2 (i32.add (local.get 0) (i32.const -4))))
+      (func (export "rr") (param i32 i32) (result i32) (i32.load8_u (i32.add (local.get 0) (local.get 1))))
+      (func (export "st") (param i32) (result i32)
+        (i32.store8 (i32.add (local.get 0) (i32.const 1)) (i32.const 9)) (i32.load8_u (i32.const 5)))
+      (func (export "f64") (param i32) (result f64)
+        (f64.store (i32.const 16) (f64.const 1.5))
+        (f64.mul (f64.const 2) (f64.load (i32.add (local.get 0) (i32.const 16))))))`);
+    expect(call1(inst, 'ri', 6)).toBe(7);
+    expect(call1(inst, 'rr', -4, 8)).toBe(7);
+    expect(() => call(inst, 'ri', 65538)).toThrow('out of bounds memory access');
+    expect(call1(inst, 'st', 4)).toBe(9);
+    expect(call1(inst, 'f64', 0)).toBe(f64ToBits(3));
+    expect(() => call(inst, 'f64', 65530)).toThrow('out of bounds memory access');
+  });
+
+  it('keeps signaling NaN bits through f64 loads, stores and locals in hot loops', () => {
+    const inst = load(`(module (memory 1)
+      (func (export "run") (param $n i32) (param $bits i64) (result i64) (local $x f64)
+        (i64.store (i32.const 0) (local.get $bits))
+        (loop $l
+          (local.set $x (f64.load (i32.const 0)))
+          (f64.store (i32.const 8) (local.get $x))
+          (f64.store (i32.const 0) (f64.load (i32.const 8)))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (i64.load (i32.const 0))))`);
+    for (const b of [0x7ff4000000000001n, -0x000c000000000001n]) expect(call1(inst, 'run', 20000, b)).toBe(b);
+  });
+});
+
 describe('traps', () => {
   const inst = load(`(module (memory 1) (table 2 funcref) (elem (i32.const 0) $f)
     (type $t (func (result i32)))
