@@ -12,7 +12,7 @@
 import { utf8ToString, lex, Tok } from './lexer.js';
 import { Cursor } from './cursor.js';
 import { parseModuleFields, type TextOptions } from './module.js';
-import { f32Const, f64Const, intConst, SHAPES, writeLane } from './instr.js';
+import { f32Const, f64Const, intConst, SHAPES, writeLane } from './literals.js';
 import type { Action, Command, Expected, ModuleSource, NanPattern, Value } from './script-ast.js';
 
 /** Parses a whole script. Throws WatSyntaxError when the script itself is malformed. */
