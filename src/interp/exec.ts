@@ -1296,6 +1296,13 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 6;
         continue;
       }
+      case R.f64_add_rmw: {
+        const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 1]) >> 1] + dv.getFloat64(addr, true), true);
+        pc += 5;
+        continue;
+      }
       case R.f32_abs:
         I[fp + code[pc + 1]] = I[fp + code[pc + 2]] & 0x7fffffff;
         pc += 3;

@@ -162,6 +162,7 @@ export const ISA: readonly IsaRow[] = [
   ...F_BIN.map((c): IsaRow => [`f64_${c}`, 'd a b', '']),
   ...(['add', 'sub', 'mul', 'div'] as const)
     .map((c): IsaRow => [`f64_${c}_m`, 'd a b c i', `d = f64.${c}(a, the f64 in memory 0 at b + c + offset i) (a load fused in)`]),
+  ['f64_add_rmw', 'a b c i', 'the f64 in memory 0 at b + c + offset i += a (`f64_add_m` then a store to the same place)'],
   // Conversions (wrap and reinterpret are moves)
   ['i32_trunc_f32_s', 'd a', ''],
   ['i32_trunc_f32_u', 'd a', ''],

@@ -694,6 +694,37 @@ class Translator {
     return [a, b];
   }
 
+  /**
+   * `f64.store p (f64.add x (f64.load p))`, the `+=` of compiled C: when the
+   * value was just computed by `f64_add_m` from the very address being
+   * stored to, replaces both by one `f64_add_rmw`. Returns whether it did.
+   */
+  private rmw(off: number): boolean {
+    const kv = this.h - 1;
+    const ka = kv - 1;
+    if (!this.canRetarget(kv) || this.code[this.lastStart] !== R.f64_add_m) return false;
+    const s = this.lastStart;
+    const b = this.code[s + 3]!;
+    const c = this.code[s + 4]!;
+    if (this.code[s + 5] !== off) return false;
+    // The address slot must name the same place: register b (with c the pool's zero) or b + c.
+    const l = this.loc[ka];
+    const zero = this.poolIndex.get('0:0');
+    const cIsZero = zero !== undefined && c === (this.nLocals + zero) << 1;
+    let same = false;
+    if (l === Loc.Local || l === Loc.Home) same = cIsZero && this.reg(ka) === b;
+    else if (l === Loc.AddImm) same = this.val[ka] === b && this.poolIndex.get(`${this.hi[ka]}:0`) !== undefined
+      && c === (this.nLocals + this.poolIndex.get(`${this.hi[ka]}:0`)!) << 1;
+    if (!same) return false;
+    const a = this.code[s + 2]!;
+    this.len = s;
+    this.lastStart = -1;
+    this.lastDest = -1;
+    this.h -= 2;
+    this.op(R.f64_add_rmw, a, b, c, off);
+    return true;
+  }
+
   private memory(op: number, ins: Instr, mr: number): void {
     const out = MEM_OUT[op]!;
     const fast = this.fastMemory(ins.y) && ins.hi === 0;
@@ -707,6 +738,7 @@ class Translator {
       if (fast) this.op(mr, this.push(out), a, ins.lo);
       else this.op(R.load_x, this.push(out), a, ins.lo, ins.hi, ins.y, mr);
     } else {
+      if (fast && mr === R.f64_store && this.rmw(ins.lo)) return;
       const b = this.popReg();
       const ab = fast && RR_R[mr]! >= 0 ? this.fusedAddress() : null;
       if (ab !== null) {
