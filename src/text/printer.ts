@@ -115,18 +115,30 @@ export function printWat(input: Uint8Array | Module, opts: PrintOptions | Partia
 
 class Printer {
   private out: string[] = [];
-  private readonly funcNames: Map<number, string>;
+  /** `$id`s from the name section, per subsection (NameSub). */
+  private readonly ids = new Map<number, Map<number, string>>();
   private readonly ops: Uint8Array;
 
   constructor(private readonly m: Module, private readonly features: Features) {
-    this.funcNames = printableNames(m.names?.funcs);
+    const names = m.names;
+    if (names !== null) {
+      this.ids.set(NameSub.Func, printableNames(names.funcs));
+      for (const [sub, map] of names.other) this.ids.set(sub, printableNames(map));
+    }
     this.ops = enabledOps(features);
+  }
+
+  /** ` $id` for entry `idx` of name subsection `sub`, or ''. */
+  private id(sub: NameSub, idx: number): string {
+    const n = this.ids.get(sub)?.get(idx);
+    return n === undefined ? '' : ` ${n}`;
   }
 
   module(): string {
     const m = this.m;
     const o = this.out;
-    o.push('(module');
+    const moduleName = m.names?.module;
+    o.push(moduleName ? `(module ${printableNames(new Map([[0, moduleName]])).get(0)}` : '(module');
     for (const c of m.customs) {
       const place = c.after === 0 ? '(before first)' : `(after ${SECTION_NAMES[c.after] ?? 'last'})`;
       o.push(`  (@custom ${stringText(utf8(c.name))} ${place} ${stringText(c.data)})`);
@@ -134,41 +146,47 @@ class Printer {
     for (const g of m.recGroups) {
       if (g.explicit) {
         o.push('  (rec');
-        for (let i = g.start; i < g.start + g.count; i++) o.push(`    (type ${subTypeText(m.types[i]!)}) ;; ${i}`);
+        for (let i = g.start; i < g.start + g.count; i++) o.push(`    (type${this.id(NameSub.Type, i)} ${subTypeText(m.types[i]!)}) ;; ${i}`);
         o.push('  )');
       } else {
-        o.push(`  (type ${subTypeText(m.types[g.start]!)}) ;; ${g.start}`);
+        o.push(`  (type${this.id(NameSub.Type, g.start)} ${subTypeText(m.types[g.start]!)}) ;; ${g.start}`);
       }
     }
     let funcIdx = 0;
+    let tableIdx = 0;
+    let memIdx = 0;
+    let globalIdx = 0;
+    let tagIdx = 0;
     for (const imp of m.imports) {
       const d = imp.desc;
       let desc: string;
       switch (d.kind) {
-        case 'func': desc = `(func${this.funcId(funcIdx++)} ${d.exact ? `(exact (type ${d.type}))` : `(type ${d.type})`})`; break;
-        case 'table': desc = `(table ${d.type.addr64 ? 'i64 ' : ''}${limitsText(d.type.limits)} ${refText(d.type.elem)})`; break;
-        case 'memory': desc = `(memory ${this.memType(d.type)})`; break;
-        case 'global': desc = `(global ${d.type.mutable ? `(mut ${typeText(d.type.type)})` : typeText(d.type.type)})`; break;
-        case 'tag': desc = `(tag (type ${d.type}))`; break;
+        case 'func': desc = `(func${this.id(NameSub.Func, funcIdx++)} ${d.exact ? `(exact (type ${d.type}))` : `(type ${d.type})`})`; break;
+        case 'table': desc = `(table${this.id(NameSub.Table, tableIdx++)} ${d.type.addr64 ? 'i64 ' : ''}${limitsText(d.type.limits)} ${refText(d.type.elem)})`; break;
+        case 'memory': desc = `(memory${this.id(NameSub.Memory, memIdx++)} ${this.memType(d.type)})`; break;
+        case 'global': desc = `(global${this.id(NameSub.Global, globalIdx++)} ${d.type.mutable ? `(mut ${typeText(d.type.type)})` : typeText(d.type.type)})`; break;
+        case 'tag': desc = `(tag${this.id(NameSub.Tag, tagIdx++)} (type ${d.type}))`; break;
       }
       o.push(`  (import ${stringText(utf8(imp.module))} ${stringText(utf8(imp.name))} ${desc})`);
     }
     for (const t of m.tables) {
       const ty = `${t.type.addr64 ? 'i64 ' : ''}${limitsText(t.type.limits)} ${refText(t.type.elem)}`;
-      if (t.init === null) o.push(`  (table ${ty})`);
-      else o.push(`  (table ${ty} ${this.constExpr(t.init)})`);
+      const id = this.id(NameSub.Table, tableIdx++);
+      if (t.init === null) o.push(`  (table${id} ${ty})`);
+      else o.push(`  (table${id} ${ty} ${this.constExpr(t.init)})`);
     }
-    for (const mt of m.memories) o.push(`  (memory ${this.memType(mt)})`);
-    for (const t of m.tags) o.push(`  (tag (type ${t.type}))`);
+    for (const mt of m.memories) o.push(`  (memory${this.id(NameSub.Memory, memIdx++)} ${this.memType(mt)})`);
+    for (const t of m.tags) o.push(`  (tag${this.id(NameSub.Tag, tagIdx++)} (type ${t.type}))`);
     for (const g of m.globals) {
-      o.push(`  (global ${g.type.mutable ? `(mut ${typeText(g.type.type)})` : typeText(g.type.type)} ${this.constExpr(g.init)})`);
+      o.push(`  (global${this.id(NameSub.Global, globalIdx++)} ${g.type.mutable ? `(mut ${typeText(g.type.type)})` : typeText(g.type.type)} ${this.constExpr(g.init)})`);
     }
     for (const e of m.exports) o.push(`  (export ${stringText(utf8(e.name))} (${EXPORT_KIND[e.kind]} ${e.index}))`);
     if (m.start !== null) o.push(`  (start ${m.start})`);
-    for (const e of m.elems) o.push(`  ${this.elem(e)}`);
+    m.elems.forEach((e, i) => o.push(`  ${this.elem(e, this.id(NameSub.Elem, i))}`));
     for (let i = 0; i < m.funcs.length; i++) this.func(funcIdx++, i);
-    for (const d of m.datas) {
-      let s = '(data';
+    for (let i = 0; i < m.datas.length; i++) {
+      const d = m.datas[i]!;
+      let s = `(data${this.id(NameSub.Data, i)}`;
       if (d.mode === 'active') {
         if (d.memory !== 0) s += ` (memory ${d.memory})`;
         s += ` (offset ${this.flatExpr(d.offset!)})`;
@@ -179,18 +197,13 @@ class Printer {
     return o.join('\n') + '\n';
   }
 
-  private funcId(idx: number): string {
-    const n = this.funcNames.get(idx);
-    return n === undefined ? '' : ` ${n}`;
-  }
-
   private memType(t: Module['memories'][number]): string {
     return `${t.addr64 ? 'i64 ' : ''}${limitsText(t.limits)}${t.shared ? ' shared' : ''}`
       + (t.pageSizeLog2 !== null ? ` (pagesize ${2n ** BigInt(t.pageSizeLog2)})` : '');
   }
 
-  private elem(e: Elem): string {
-    let s = '(elem';
+  private elem(e: Elem, id: string): string {
+    let s = `(elem${id}`;
     if (e.mode === 'declarative') s += ' declare';
     if (e.mode === 'active') {
       if (e.explicitTable) s += ` (table ${e.table})`;
@@ -215,9 +228,33 @@ class Printer {
     const f = this.m.funcs[defIdx]!;
     const o = this.out;
     const type = this.m.funcTypes[defIdx] ?? f.type;
-    o.push(`  (func${this.funcId(idx)} (type ${type})`);
+    const localNames = printableNames(this.m.names?.locals.get(idx));
+    const ft = this.m.types[type]?.comp;
+    let head = `  (func${this.id(NameSub.Func, idx)} (type ${type})`;
+    let n = 0;
+    if (localNames.size > 0 && ft !== undefined && ft.kind === 'func') {
+      // Named parameters repeat the type's parameters, which the parser checks.
+      for (const p of ft.params) {
+        const pid = localNames.get(n++);
+        head += pid === undefined ? ` (param ${typeText(p)})` : ` (param ${pid} ${typeText(p)})`;
+      }
+      for (const r of ft.results) head += ` (result ${typeText(r)})`;
+    } else if (ft !== undefined && ft.kind === 'func') {
+      n = ft.params.length;
+    }
+    o.push(head);
     const locals: string[] = [];
-    for (const run of f.locals) for (let i = 0; i < run.count; i++) locals.push(typeText(run.type));
+    for (const run of f.locals) {
+      for (let i = 0; i < run.count; i++) {
+        const lid = localNames.get(n++);
+        if (lid !== undefined) {
+          if (locals.length > 0) o.push(`    (local ${locals.splice(0).join(' ')})`);
+          o.push(`    (local ${lid} ${typeText(run.type)})`);
+        } else {
+          locals.push(typeText(run.type));
+        }
+      }
+    }
     if (locals.length > 0) o.push(`    (local ${locals.join(' ')})`);
     this.instrs(f.body, (depth, text) => o.push('    ' + '  '.repeat(depth) + text), 0);
     o.push('  )');
@@ -320,6 +357,18 @@ function memArgText(ins: Instr, natural: number): string {
   const a = ins.x & ~MEMARG_HAS_MEMORY;
   if (a !== natural) s += ` align=${2n ** BigInt(a)}`;
   return s;
+}
+
+/** Name section subsection ids ("Name Section" in the appendix, with the extended-names ones). */
+const enum NameSub {
+  Func = 1,
+  Type = 4,
+  Table = 5,
+  Memory = 6,
+  Global = 7,
+  Elem = 8,
+  Data = 9,
+  Tag = 11,
 }
 
 const EXPORT_KIND: Record<ExternKind, string> = {
