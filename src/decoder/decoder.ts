@@ -29,6 +29,12 @@ export interface DecodeHooks {
   onSection?(id: number, module: Module): void;
   /** Called for each function body as soon as it is decoded; `index` counts defined functions. */
   onFunction?(index: number, func: Func, module: Module): void;
+  /**
+   * Set by a consumer that walks every function body's instructions itself
+   * (the streaming validator): the decoder then only reads each body's locals
+   * and frames its bytes, without scanning the instructions a second time.
+   */
+  readonly checksBodies?: boolean;
 }
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -264,7 +270,7 @@ export class ModuleDecoder {
           const type = this.module.funcTypes[index] ?? -1;
           let func: Func;
           try {
-            func = decodeFunctionBody(this.reader(this.pos, this.bodyEnd), type, this.info);
+            func = decodeFunctionBody(this.reader(this.pos, this.bodyEnd), type, this.info, this.bodyEnd, !this.hooks.checksBodies);
           } catch (e) {
             const bodyStart = this.pos;
             const bodyEnd = this.bodyEnd;

@@ -180,7 +180,7 @@ const MAX_LOCALS_TOTAL = 0xffffffff;
  * Decodes one function body (the bytes after its size): locals, then the
  * expression, which must end exactly at the body's end.
  */
-export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, bodyEnd: number = r.end): Func {
+export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, bodyEnd: number = r.end, scan = true): Func {
   const nRuns = r.u32();
   const locals: LocalRun[] = [];
   let total = 0;
@@ -192,6 +192,11 @@ export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, body
     locals.push({ count, type: readValType(r) });
   }
   const bodyStart = r.pos;
+  if (!scan && bodyStart <= bodyEnd) {
+    // The consumer checks the instructions (DecodeHooks.checksBodies).
+    r.pos = bodyEnd;
+    return { type, locals, body: r.buf.subarray(bodyStart, bodyEnd), bodyOffset: r.base + bodyStart };
+  }
   const fastEnd = fastSkipExpr(r.buf, r.pos, r.end);
   if (fastEnd === bodyEnd) r.pos = fastEnd;
   else scanExpr(r, info);

@@ -15,7 +15,7 @@
  */
 import { Op } from '../ast/op-ids.js';
 import { CatchKind, memAlign, type Instr } from '../ast/instr.js';
-import { BLOCK_EMPTY, EXNREF, FUNCREF, I32, I64, isRef, refHeap, refType, Heap, type ValType } from '../ast/types.js';
+import { BLOCK_EMPTY, EXNREF, FUNCREF, I32, I64, V128, isRef, refHeap, refType, Heap, type ValType } from '../ast/types.js';
 import { enabledOps } from '../ast/features.js';
 import type { Func } from '../ast/module.js';
 import { Reader } from '../decoder/reader.js';
@@ -30,6 +30,15 @@ import { refOp } from './refs.js';
 import { MAX_LOCALS } from './limits.js';
 import { CONST_OK } from './const-ops.js';
 
+/**
+ * Length of the LEB128 number at `bytes[pos]` if it ends within `max` bytes
+ * (and before `end`), else 0.
+ */
+function lebLength(bytes: Uint8Array, pos: number, end: number, max: number): number {
+  for (let i = 0; i < max && pos + i < end; i++) if (bytes[pos + i]! < 0x80) return i + 1;
+  return 0;
+}
+
 /** Validates function bodies and constant expressions of one module. */
 export class FuncValidator extends Stacks {
   /** The instruction being validated (reused). */
@@ -38,6 +47,12 @@ export class FuncValidator extends Stacks {
   readonly ops: Uint8Array;
   /** Type index of the current function (its results are the return type). */
   funcType = 0;
+  /**
+   * Set when the decoder did not scan the bodies (`DecodeHooks.checksBodies`):
+   * then the validator also enforces the binary format's rule that data
+   * indices in code need the data count section.
+   */
+  requireDataCount = false;
   /** Constant-expression mode: only constant instructions, globals below `globalLimit`. */
   constMode = false;
   globalLimit = 0;
@@ -103,6 +118,8 @@ export class FuncValidator extends Stacks {
     return t;
   }
   checkData(x: number): void {
+    // Malformed, not invalid: normally the decoder's scan reports it (see `requireDataCount`).
+    if (this.requireDataCount && this.c.module.dataCount === null) throw this.error('data count section required');
     if (x >= this.c.dataCount) throw this.error(`unknown data segment ${x >>> 0}`);
   }
 
@@ -196,6 +213,9 @@ export class FuncValidator extends Stacks {
     const nLocals = this.nLocals;
     const globals = this.c.globals;
     const globalLimit = this.globalLimit;
+    const funcs = this.c.funcs;
+    const params = this.c.params;
+    const results = this.c.results;
     const mem0 = this.c.memories[0];
     const addr0 = mem0 === undefined ? -1 : mem0.addr64 ? I64 : I32;
     let pos = 0;
@@ -209,8 +229,16 @@ export class FuncValidator extends Stacks {
       if (op >= 0 && sp < vals.length) {
         switch (FAST[op]) {
           case Fast.Local: {
-            const x = bytes[pos + 1]!;
-            if (pos + 1 >= end || x >= 0x80 || x >= nLocals || localInit[x] !== 1) break;
+            let x = bytes[pos + 1]!;
+            let len = 2;
+            if (x >= 0x80) {
+              // two-byte index
+              const b2 = bytes[pos + 2]!;
+              if (pos + 2 >= end || b2 >= 0x80) break;
+              x = (x & 0x7f) | (b2 << 7);
+              len = 3;
+            }
+            if (pos + len > end || x >= nLocals || localInit[x] !== 1) break;
             const t = localTypes[x]!;
             if (op === Op.local_get) {
               vals[sp++] = t;
@@ -218,14 +246,17 @@ export class FuncValidator extends Stacks {
               if (sp === h || vals[sp - 1] !== t) break;
               if (op === Op.local_set) sp--;
             }
-            pos += 2;
+            pos += len;
             continue;
           }
-          case Fast.Const:
-            if (pos + 1 >= end || bytes[pos + 1]! >= 0x80) break;
+          case Fast.Const: {
+            // Up to 4 LEB bytes for i32, 9 for i64: no range check needed below those lengths.
+            const len = lebLength(bytes, pos + 1, end, op === Op.i32_const ? 4 : 9);
+            if (len === 0) break;
             vals[sp++] = op === Op.i32_const ? I32 : I64;
-            pos += 2;
+            pos += 1 + len;
             continue;
+          }
           case Fast.Plain: {
             const nIn = N_IN[op]!;
             const k = op * MAX_IN;
@@ -244,7 +275,10 @@ export class FuncValidator extends Stacks {
             continue;
           }
           case Fast.MemArg: {
-            if (pos + 2 >= end || bytes[pos + 1]! > NATURAL[op]! || bytes[pos + 2]! >= 0x80 || addr0 < 0) break;
+            // Alignment flags in one byte (no memory index), offset in up to 4 bytes.
+            if (pos + 2 >= end || bytes[pos + 1]! > NATURAL[op]! || addr0 < 0) break;
+            const len = lebLength(bytes, pos + 2, end, 4);
+            if (len === 0) break;
             const k = op * MAX_IN;
             if (N_IN[op] === 2) {
               if (sp - h < 2 || vals[sp - 1] !== IN[k + 1] || vals[sp - 2] !== addr0) break;
@@ -254,7 +288,73 @@ export class FuncValidator extends Stacks {
               sp--;
               vals[sp++] = OUT[op * MAX_OUT]!;
             }
-            pos += 3;
+            pos += 2 + len;
+            continue;
+          }
+          case Fast.Call: {
+            const len = lebLength(bytes, pos + 1, end, 4);
+            if (len === 0) break;
+            let f = 0;
+            for (let i = len - 1; i >= 0; i--) f = f * 128 + (bytes[pos + 1 + i]! & 0x7f);
+            const t = funcs[f];
+            if (t === undefined) break;
+            const ps = params[t]!;
+            const rs = results[t]!;
+            const n = ps.length;
+            if (sp - h < n || sp - n + rs.length > vals.length) break;
+            let ok = true;
+            for (let i = 0; i < n && ok; i++) ok = vals[sp - n + i] === ps[i];
+            if (!ok) break;
+            sp -= n;
+            for (let i = 0; i < rs.length; i++) vals[sp++] = rs[i]!;
+            pos += 1 + len;
+            continue;
+          }
+          case Fast.Block: {
+            const b1 = bytes[pos + 1]!;
+            if (pos + 1 >= end || (b1 !== BLOCK_EMPTY && (b1 < V128 || b1 > I32))) break;
+            if (op === Op.if) {
+              if (sp === h || vals[sp - 1] !== I32) break;
+              sp--;
+            }
+            this.sp = sp;
+            this.pushCtl(op === Op.block ? Ctl.Block : op === Op.loop ? Ctl.Loop : Ctl.If, b1, false);
+            h = sp;
+            pos += 2;
+            continue;
+          }
+          case Fast.BrIf: {
+            const l = bytes[pos + 1]!;
+            if (pos + 1 >= end || l >= 0x80 || l >= this.depth || sp === h || vals[sp - 1] !== I32) break;
+            const d = this.depth - 1 - l;
+            const bt = this.type[d]!;
+            if (bt < 0) break;
+            if (bt !== BLOCK_EMPTY && this.kind[d] !== Ctl.Loop) {
+              // one label value, which stays on the stack
+              if (sp - h < 2 || vals[sp - 2] !== bt) break;
+            }
+            sp--;
+            pos += 2;
+            continue;
+          }
+          case Fast.Drop:
+            if (sp === h) break;
+            sp--;
+            pos += 1;
+            continue;
+          case Fast.End: {
+            // Closing a block whose stack holds exactly its (empty or single) result.
+            const d = this.depth - 1;
+            const bt = this.type[d]!;
+            if (d === 0 || bt < 0 || this.unreach[d] || this.nInits !== this.initMark[d]) break;
+            if (bt === BLOCK_EMPTY) {
+              if (sp !== h) break;
+            } else if (sp - h !== 1 || vals[sp - 1] !== bt || this.kind[d] === Ctl.If) {
+              break;
+            }
+            this.depth = d;
+            h = this.height[d - 1]!;
+            pos += 1;
             continue;
           }
           case Fast.Global: {
@@ -293,7 +393,7 @@ export class FuncValidator extends Stacks {
       vals = this.vals;
       h = this.height[this.depth - 1]!;
     }
-    if (pos !== end) throw this.error('operators remaining after end of function');
+    if (pos !== end) throw this.error('section size mismatch');
   }
 
   /** Fixed-type instruction without memory: pop IN, push OUT (inline checks for exact matches). */
@@ -380,7 +480,7 @@ export class FuncValidator extends Stacks {
         return;
       case Op.else: {
         const d = this.depth - 1;
-        if (this.kind[d] !== Ctl.If) throw this.error('else without if');
+        if (this.kind[d] !== Ctl.If) throw this.error('END opcode expected');
         this.toElse(d);
         return;
       }
@@ -395,7 +495,7 @@ export class FuncValidator extends Stacks {
       case Op.catch: case Op.catch_all: {
         const d = this.depth - 1;
         const k = this.kind[d];
-        if (k !== Ctl.Try && k !== Ctl.Catch) throw this.error('catch without try');
+        if (k !== Ctl.Try && k !== Ctl.Catch) throw this.error('END opcode expected');
         const tag = op === Op.catch ? this.tagType(ins.x) : -1;
         this.closeFrame();
         this.kind[d] = op === Op.catch ? Ctl.Catch : Ctl.CatchAll;
@@ -405,7 +505,7 @@ export class FuncValidator extends Stacks {
       }
       case Op.delegate: {
         const d = this.depth - 1;
-        if (this.kind[d] !== Ctl.Try) throw this.error('delegate without try');
+        if (this.kind[d] !== Ctl.Try) throw this.error('END opcode expected');
         this.closeFrame();
         this.depth--;
         this.label(ins.x);

@@ -63,6 +63,8 @@ export function validate(bytes: Uint8Array, features?: Partial<Features>): boole
 export interface StreamingValidator {
   /** The features to decode and validate with (read by the decoder). */
   readonly features: Partial<Features>;
+  /** Tells the decoder that the validator walks the function bodies (so it need not scan them). */
+  readonly checksBodies: true;
   /** Decoder hook: a section has been decoded. Throws `CompileError`. */
   onSection(id: number, module: Module): void;
   /** Decoder hook: a function body has been decoded. Throws `CompileError`. */
@@ -82,11 +84,13 @@ export function createStreamingValidator(features?: Partial<Features>): Streamin
     if (v === null) {
       v = new ModuleValidator(m, f);
       v.streaming = true;
+      v.fv.requireDataCount = true;
     }
     return v;
   };
   return {
     features: f,
+    checksBodies: true,
     onSection(id, module) {
       const s = stageOfSection(id);
       if (s >= 0) get(module).runThrough(s);

@@ -59,6 +59,14 @@ export const enum Fast {
   End = 5,
   /** Single-byte-opcode load or store with a memarg. */
   MemArg = 6,
+  /** call. */
+  Call = 7,
+  /** block / loop / if with an empty or single-value block type. */
+  Block = 8,
+  /** br_if. */
+  BrIf = 9,
+  /** drop. */
+  Drop = 10,
 }
 
 const N = OPCODES.length;
@@ -99,6 +107,10 @@ for (let op = 0; op < N; op++) {
     else if (mnemonic === 'global.get' || mnemonic === 'global.set') FAST[op] = Fast.Global;
     else if (mnemonic === 'i32.const' || mnemonic === 'i64.const') FAST[op] = Fast.Const;
     else if (mnemonic === 'end') FAST[op] = Fast.End;
+    else if (mnemonic === 'call') FAST[op] = Fast.Call;
+    else if (mnemonic === 'block' || mnemonic === 'loop' || mnemonic === 'if') FAST[op] = Fast.Block;
+    else if (mnemonic === 'br_if') FAST[op] = Fast.BrIf;
+    else if (mnemonic === 'drop') FAST[op] = Fast.Drop;
     else if (type !== null && imm === Imm.None) FAST[op] = Fast.Plain;
     else if (type !== null && imm === Imm.MemArg) FAST[op] = Fast.MemArg;
   }
