@@ -3,7 +3,7 @@
 // decodes, validates and compiles lazily) in the same run. Three tswasm rows:
 // decode only, decode with the streaming validator (bodies validated as they
 // are decoded), and validateModule on an already decoded module.
-// Needs the dev dependencies sql.js and esbuild-wasm.
+// Needs the dev dependencies sql.js and esbuild-wasm (npm install --no-save sql.js esbuild-wasm).
 // Run: npm run build && node bench/validate.mjs
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -26,7 +26,7 @@ import { ADDR, ATOMIC, FAST, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_
 import { SINGLE } from '../ast/opcodes.js';
 import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
 import { resultName, typeName } from './messages.js';
-import { refOp } from './refs.js';
+import { tableOrMemoryOp } from './bulk.js';
 import { MAX_LOCALS } from './limits.js';
 import { CONST_OK } from './const-ops.js';
 
@@ -58,7 +58,6 @@ export class FuncValidator extends Stacks {
   globalLimit = 0;
   /** Scratch for address-resolved signatures. */
   private readonly sigIn = new Int32Array(MAX_IN);
-  private readonly sigOut = new Int32Array(MAX_OUT);
   /** br_table: per-frame stamp so each target frame is checked once per instruction. */
   private stamp: Int32Array = new Int32Array(64);
   private stampCounter = 0;
@@ -454,7 +453,6 @@ export class FuncValidator extends Stacks {
       const t = OUT[op * MAX_OUT + i]!;
       this.push(t === ADDR ? addr : t);
     }
-    void this.sigOut;
   }
 
   /** Instructions typed by hand: control, parametric, variables, tables, bulk memory; refs.ts for the rest. */
@@ -659,99 +657,7 @@ export class FuncValidator extends Stacks {
         return;
       }
       default:
-        this.tableOrMemoryOp(op);
-    }
-  }
-
-  /** Table and bulk-memory instructions. */
-  private tableOrMemoryOp(op: number): void {
-    const ins = this.ins;
-    const c = this.c;
-    switch (op) {
-      case Op.table_get: {
-        const t = this.table(ins.x);
-        this.popExpect(t.addr64 ? I64 : I32);
-        this.push(t.elem);
-        return;
-      }
-      case Op.table_set: {
-        const t = this.table(ins.x);
-        this.popExpect(t.elem);
-        this.popExpect(t.addr64 ? I64 : I32);
-        return;
-      }
-      case Op.table_size:
-        this.push(this.tableAddr(ins.x));
-        return;
-      case Op.table_grow: {
-        const t = this.table(ins.x);
-        const a = t.addr64 ? I64 : I32;
-        this.popExpect(a);
-        this.popExpect(t.elem);
-        this.push(a);
-        return;
-      }
-      case Op.table_fill: {
-        const t = this.table(ins.x);
-        const a = t.addr64 ? I64 : I32;
-        this.popExpect(a);
-        this.popExpect(t.elem);
-        this.popExpect(a);
-        return;
-      }
-      case Op.table_copy: {
-        const td = this.table(ins.x);
-        const ts = this.table(ins.y);
-        if (!matchVal(c, ts.elem, td.elem)) {
-          throw this.error(`type mismatch: source element type ${typeName(ts.elem)} does not match destination element type ${typeName(td.elem)}`);
-        }
-        this.popExpect(td.addr64 && ts.addr64 ? I64 : I32);
-        this.popExpect(ts.addr64 ? I64 : I32);
-        this.popExpect(td.addr64 ? I64 : I32);
-        return;
-      }
-      case Op.table_init: {
-        const t = this.table(ins.y);
-        const e = this.elemType(ins.x);
-        if (!matchVal(c, e, t.elem)) {
-          throw this.error(`type mismatch: element segment's type ${typeName(e)} does not match table's element type ${typeName(t.elem)}`);
-        }
-        this.popI32();
-        this.popI32();
-        this.popExpect(t.addr64 ? I64 : I32);
-        return;
-      }
-      case Op.elem_drop:
-        this.elemType(ins.x);
-        return;
-      case Op.memory_init: {
-        const a = this.memAddr(ins.y);
-        this.checkData(ins.x);
-        this.popI32();
-        this.popI32();
-        this.popExpect(a);
-        return;
-      }
-      case Op.data_drop:
-        this.checkData(ins.x);
-        return;
-      case Op.memory_copy: {
-        const ad = this.memAddr(ins.x);
-        const as = this.memAddr(ins.y);
-        this.popExpect(ad === I64 && as === I64 ? I64 : I32);
-        this.popExpect(as);
-        this.popExpect(ad);
-        return;
-      }
-      case Op.memory_fill: {
-        const a = this.memAddr(ins.x);
-        this.popExpect(a);
-        this.popI32();
-        this.popExpect(a);
-        return;
-      }
-      default:
-        refOp(this, op);
+        tableOrMemoryOp(this, op);
     }
   }
 
