@@ -51,16 +51,24 @@ for (const k of kernels) {
     });
     await bench.run();
     const r = bench.tasks[0].result;
-    row[engine] = r.state === 'completed' ? r.latency.mean : `error: ${r.error}`;
+    if (r.state === 'completed') {
+      row[engine] = r.latency.mean;
+      row[`${engine}Min`] = r.latency.min;
+    } else row[engine] = `error: ${r.error}`;
   }
   rows.push(row);
-  const ratio = typeof row.native === 'number' && typeof row.tswasm === 'number' ? row.tswasm / row.native : NaN;
-  row.ratio = ratio;
-  const fmt = (v) => (typeof v === 'number' ? v.toFixed(1).padStart(10) : String(v));
-  console.log(`${k.name.padEnd(14)} n=${String(k.defaultN).padEnd(8)} native ${fmt(row.native)} ms  tswasm ${fmt(row.tswasm)} ms  ratio ${Number.isNaN(ratio) ? '-' : ratio.toFixed(1)}×`);
+  const ok = typeof row.native === 'number' && typeof row.tswasm === 'number';
+  row.ratio = ok ? row.tswasm / row.native : NaN;
+  row.ratioMin = ok ? row.tswasmMin / row.nativeMin : NaN;
+  const fmt = (v) => (typeof v === 'number' ? v.toFixed(1).padStart(9) : String(v));
+  const x = (v) => (Number.isNaN(v) ? '    -' : `${v.toFixed(1).padStart(5)}×`);
+  console.log(`${k.name.padEnd(14)} n=${String(k.defaultN).padEnd(8)} native ${fmt(row.native)} ms (min ${fmt(row.nativeMin)})  `
+    + `tswasm ${fmt(row.tswasm)} ms (min ${fmt(row.tswasmMin)})  ratio ${x(row.ratio)} (of minima ${x(row.ratioMin)})`);
 }
+const geo = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 const ratios = rows.map((r) => r.ratio).filter((x) => !Number.isNaN(x));
+const ratiosMin = rows.map((r) => r.ratioMin).filter((x) => !Number.isNaN(x));
 if (ratios.length) {
-  const geo = Math.exp(ratios.reduce((s, x) => s + Math.log(x), 0) / ratios.length);
-  console.log(`geometric mean of ratios over ${ratios.length} kernels: ${geo.toFixed(1)}×; worst ${Math.max(...ratios).toFixed(1)}×`);
+  console.log(`geometric mean of ratios over ${ratios.length} kernels: ${geo(ratios).toFixed(1)}× (of minima `
+    + `${geo(ratiosMin).toFixed(1)}×); worst ${Math.max(...ratios).toFixed(1)}× (of minima ${Math.max(...ratiosMin).toFixed(1)}×)`);
 }
