@@ -20,7 +20,7 @@ import type { Module } from '../src/ast/module.js';
 import type { Features } from '../src/ast/features.js';
 import { encode } from '../src/encoder/index.js';
 import { parseScript, parseWat, parseWatModule, printWat } from '../src/text/index.js';
-import type { Action, Command, Expected, ModuleSource, Value } from '../src/text/index.js';
+import type { Action, Command, ModuleSource, Value } from '../src/text/index.js';
 import type { Engine, RunnerInstance } from './engine.js';
 import { checkResult, toArg } from './values.js';
 
@@ -341,4 +341,3 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-export type { Expected };

@@ -357,6 +357,7 @@ export class BodyParser {
     paramsResults(c, x, params, results, null);
     if (idx >= 0) {
       if (params.length > 0 || results.length > 0) {
+        if (idx >= x.types.count) c.fail('unknown type', at);
         const ft = x.funcType(idx);
         if (ft === null || ft.params.join() !== params.join() || ft.results.join() !== results.join()) {
           inlineTypeMismatch(c, at);
@@ -587,6 +588,7 @@ export class BodyParser {
     paramsResults(c, x, params, results, null);
     if (idx >= 0) {
       if (params.length > 0 || results.length > 0) {
+        if (idx >= x.types.count) c.fail('unknown type', at);
         const ft = x.funcType(idx);
         if (ft === null || ft.params.join() !== params.join() || ft.results.join() !== results.join()) {
           inlineTypeMismatch(c, at);
