@@ -243,6 +243,76 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         else pc += 6;
         continue;
       }
+      case R.addr_br_eq: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v === I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_ne: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v !== I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_lt_s: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v < I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_lt_u: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) < (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_gt_s: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v > I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_gt_u: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) > (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_le_s: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v <= I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_le_u: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) <= (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_ge_s: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if (v >= I[fp + code[pc + 4]]) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
+      case R.addr_br_ge_u: {
+        const v = (I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) | 0;
+        I[fp + code[pc + 1]] = v;
+        if ((v >>> 0) >= (I[fp + code[pc + 4]] >>> 0)) pc = code[pc + 5];
+        else pc += 6;
+        continue;
+      }
       case R.br_table: {
         const n = code[pc + 2];
         const i = I[fp + code[pc + 1]] >>> 0;

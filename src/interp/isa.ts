@@ -70,6 +70,7 @@ export const ISA: readonly IsaRow[] = [
   ...CMP.map((c): IsaRow => [`br_${c}_imm`, 'a i t', `jump to t if i32.${c}(a, i)`]),
   ...CMP.map((c): IsaRow => [`add_br_${c}`, 'd a i b t', `d = a + i; jump to t if i32.${c}(d, b)`]),
   ...CMP.map((c): IsaRow => [`add_br_${c}_imm`, 'd a i j t', `d = a + i; jump to t if i32.${c}(d, j)`]),
+  ...CMP.map((c): IsaRow => [`addr_br_${c}`, 'd a b c t', `d = a + b; jump to t if i32.${c}(d, c)`]),
   ['br_table', 'a n', 'jump to target a (clamped to the default, the last of the n targets that follow)'],
   ['return', '', 'return to the caller; results are already in the frame\'s first cells'],
   ['call', 'x a', 'call function x of the instance; arguments and results start at register a'],

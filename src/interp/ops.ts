@@ -117,5 +117,11 @@ for (const c of Object.keys(NEGATE)) {
   ADD_BR_OF[rid(`br_${c}`)] = rid(`add_br_${c}`);
   ADD_BR_OF[rid(`br_${c}_imm`)] = rid(`add_br_${c}_imm`);
 }
+/** The `addr_br_` form (a register increment fused in; the bound a register) of a compare-and-branch. */
+export const ADDR_BR_OF = new Int16Array(ISA.length).fill(-1);
+for (const c of Object.keys(NEGATE)) {
+  ADDR_BR_OF[rid(`br_${c}`)] = rid(`addr_br_${c}`);
+  ADDR_BR_OF[rid(`br_${c}_imm`)] = rid(`addr_br_${c}`);
+}
 BR_OF[rid('i32_eqz')] = rid('br_eqz');
 BR_OF_NEG[rid('i32_eqz')] = rid('br_nez');

@@ -50,7 +50,7 @@ import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '.
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
 import {
-  ADD_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_BR,
+  ADD_BR_OF, ADDR_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_BR,
   SWAP_IMM_R,
 } from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
@@ -94,6 +94,10 @@ interface Ctrl {
 const EMPTY: readonly ValType[] = [];
 /** Most constant pool cells per function (constants beyond it are written where used). */
 const MAX_POOL_CELLS = 256;
+
+/** The compare-and-branch instructions whose second operand is an immediate. */
+const IMM_BR: ReadonlySet<number> = new Set([R.br_eq_imm, R.br_ne_imm, R.br_lt_s_imm, R.br_lt_u_imm, R.br_gt_s_imm,
+  R.br_gt_u_imm, R.br_le_s_imm, R.br_le_u_imm, R.br_ge_s_imm, R.br_ge_u_imm]);
 
 /** i32 operation `r` on constants a and b, or null if it is not folded. */
 function foldI32(r: number, a: number, b: number): number | null {
@@ -472,6 +476,16 @@ class Translator {
           this.len = p;
           this.lastStart = -1;
           this.op(ADD_BR_OF[swapped]!, b, y, k, a, 0);
+        } else if (p >= this.labelPos && p >= 0 && this.code[p] === R.i32_add && this.code[p + 1] === a
+          && ADDR_BR_OF[br]! >= 0 && b !== a
+          && this.addrBound(br, b) >= 0) {
+          // `x = y + z; if (x <cmp> b) br` with a register step: one instruction.
+          const bound = this.addrBound(br, b);
+          const y = this.code[p + 2]!;
+          const z = this.code[p + 3]!;
+          this.len = p;
+          this.lastStart = -1;
+          this.op(ADDR_BR_OF[br]!, a, y, z, bound, 0);
         } else if (cmp === R.i32_eqz) this.op(br, a, 0);
         else this.op(br, a, b, 0);
         this.lastDest = -1;
@@ -495,6 +509,11 @@ class Translator {
     const a = this.popReg();
     this.op(negate ? R.br_eqz : R.br_nez, a, 0);
     return this.len - 1;
+  }
+
+  /** The bound register of an `addr_br_` made from `br` (its operand b: a register, or an immediate's pool cell; -1 if none). */
+  private addrBound(br: number, b: number): number {
+    return IMM_BR.has(br) ? this.poolReg(I32, b, 0) : b;
   }
 
   private brIf(depth: number): void {
