@@ -46,9 +46,12 @@ export function defaultStore(): Store {
   return sharedStore ?? (sharedStore = new Store());
 }
 
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 function lookup(imports: Imports, module: string, name: string): ExternVal | undefined {
   if (typeof imports === 'function') return imports(module, name);
-  return imports[module]?.[name];
+  const m = own(imports, module) ? imports[module] : undefined;
+  return m !== undefined && own(m, name) ? m[name] : undefined;
 }
 
 /** Does an external value with limits `got` match the import's limits `want` ("Limits" matching)? */
@@ -105,7 +108,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
 
   const elems: Value[][] = [];
   const datas: Uint8Array[] = [];
-  const exports: Record<string, ExternVal> = {};
+  const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
   const inst: Instance = { module: m, store, types, funcs, tables, memories, globals, elems, datas, exports };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
   const ctx: ConstContext = { funcs, globals };

@@ -208,6 +208,14 @@ describe('linking', () => {
     expect(f64ToBits(1)).toBe(0x3ff0000000000000n);
   });
 
+  it('treats names like __proto__ as plain names', () => {
+    const f = FuncInst.host({ params: [], results: [] }, () => {});
+    const inst = load(`(module (import "__proto__" "toString" (func)) (func (export "__proto__")))`,
+      { __proto__: null, ['__proto__']: { toString: f } } as never);
+    expect(inst.exports['__proto__']).toBeInstanceOf(FuncInst);
+    expect(() => load(`(module (import "m" "toString" (func)))`, { m: {} })).toThrow('unknown import');
+  });
+
   it('lets a host function re-enter wasm', () => {
     let inner: FuncInst | null = null;
     const host = FuncInst.host({ params: [I32], results: [I32] }, ([x]) => call(innerInst, 'sq', x));
