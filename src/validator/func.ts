@@ -39,6 +39,11 @@ function lebLength(bytes: Uint8Array, pos: number, end: number, max: number): nu
   return 0;
 }
 
+/** Opcode bytes of the constant expressions `validateConst` recognizes without decoding. */
+const END_BYTE = 0x0b;
+const I32_CONST_BYTE = 0x41;
+const I64_CONST_BYTE = 0x42;
+
 /** Validates function bodies and constant expressions of one module. */
 export class FuncValidator extends Stacks {
   /** The instruction being validated (reused). */
@@ -157,6 +162,10 @@ export class FuncValidator extends Stacks {
    * `globalLimit` may be read. `offset` is its absolute position, for errors.
    */
   validateConst(expr: Uint8Array, t: ValType, globalLimit: number, offset: number): void {
+    // The common `i32.const n end` / `i64.const n end` (segment offsets, globals): nothing to check.
+    const n = expr.length;
+    if (n >= 3 && expr[n - 1] === END_BYTE && lebLength(expr, 1, n - 1, 4) === n - 2
+      && ((t === I32 && expr[0] === I32_CONST_BYTE) || (t === I64 && expr[0] === I64_CONST_BYTE))) return;
     this.funcIndex = -1;
     this.at = offset;
     this.resetLocalsFor(0);
@@ -323,8 +332,10 @@ export class FuncValidator extends Stacks {
             continue;
           }
           case Fast.BrIf: {
-            const l = bytes[pos + 1]!;
-            if (pos + 1 >= end || l >= 0x80 || l >= this.depth || sp === h || vals[sp - 1] !== I32) break;
+            const ll = lebLength(bytes, pos + 1, end, 2);
+            if (ll === 0) break;
+            const l = ll === 1 ? bytes[pos + 1]! : (bytes[pos + 1]! & 0x7f) | (bytes[pos + 2]! << 7);
+            if (l >= this.depth || sp === h || vals[sp - 1] !== I32) break;
             const d = this.depth - 1 - l;
             const bt = this.type[d]!;
             if (bt < 0) break;
@@ -333,22 +344,55 @@ export class FuncValidator extends Stacks {
               if (sp - h < 2 || vals[sp - 2] !== bt) break;
             }
             sp--;
-            pos += 2;
+            pos += 1 + ll;
+            continue;
+          }
+          case Fast.Jump: {
+            // The branch's values must be exactly on top (one at most here).
+            let t = BLOCK_EMPTY;
+            let len = 1;
+            if (op === Op.br) {
+              const ll = lebLength(bytes, pos + 1, end, 2);
+              if (ll === 0) break;
+              const l = ll === 1 ? bytes[pos + 1]! : (bytes[pos + 1]! & 0x7f) | (bytes[pos + 2]! << 7);
+              if (l >= this.depth) break;
+              const d = this.depth - 1 - l;
+              t = this.type[d]!;
+              if (t < 0) break;
+              if (this.kind[d] === Ctl.Loop) t = BLOCK_EMPTY;
+              len = 1 + ll;
+            } else if (op === Op.return) {
+              const rs = results[this.funcType]!;
+              if (rs.length > 1) break;
+              t = rs.length ? rs[0]! : BLOCK_EMPTY;
+            }
+            if (t !== BLOCK_EMPTY && (sp === h || vals[sp - 1] !== t)) break;
+            sp = h;
+            this.unreach[this.depth - 1] = 1;
+            pos += len;
             continue;
           }
           case Fast.Drop:
-            if (sp === h) break;
-            sp--;
+            if (op === Op.drop) {
+              if (sp === h) break;
+              sp--;
+            }
             pos += 1;
             continue;
           case Fast.End: {
             // Closing a block whose stack holds exactly its (empty or single) result.
             const d = this.depth - 1;
             const bt = this.type[d]!;
-            if (d === 0 || bt < 0 || this.unreach[d] || this.nInits !== this.initMark[d]) break;
+            if (d === 0 || bt < 0 || this.nInits !== this.initMark[d]) break;
             if (bt === BLOCK_EMPTY) {
               if (sp !== h) break;
-            } else if (sp - h !== 1 || vals[sp - 1] !== bt || this.kind[d] === Ctl.If) {
+            } else if (this.kind[d] === Ctl.If) {
+              break;
+            } else if (sp - h === 1) {
+              if (vals[sp - 1] !== bt) break;
+            } else if (sp === h && this.unreach[d]) {
+              vals[sp++] = bt; // popped from the polymorphic stack, pushed as the result
+            } else {
               break;
             }
             this.depth = d;

@@ -65,8 +65,10 @@ export const enum Fast {
   Block = 8,
   /** br_if. */
   BrIf = 9,
-  /** drop. */
+  /** drop, nop. */
   Drop = 10,
+  /** br, return, unreachable: the rest of the block becomes unreachable. */
+  Jump = 11,
 }
 
 const N = OPCODES.length;
@@ -110,7 +112,8 @@ for (let op = 0; op < N; op++) {
     else if (mnemonic === 'call') FAST[op] = Fast.Call;
     else if (mnemonic === 'block' || mnemonic === 'loop' || mnemonic === 'if') FAST[op] = Fast.Block;
     else if (mnemonic === 'br_if') FAST[op] = Fast.BrIf;
-    else if (mnemonic === 'drop') FAST[op] = Fast.Drop;
+    else if (mnemonic === 'drop' || mnemonic === 'nop') FAST[op] = Fast.Drop;
+    else if (mnemonic === 'br' || mnemonic === 'return' || mnemonic === 'unreachable') FAST[op] = Fast.Jump;
     else if (type !== null && imm === Imm.None) FAST[op] = Fast.Plain;
     else if (type !== null && imm === Imm.MemArg) FAST[op] = Fast.MemArg;
   }
