@@ -8,8 +8,8 @@
  * three passes over its fields: (1) bind every field's identifier to its
  * index (imports come first in each index space, whatever their position),
  * (2) read the type definitions (types may only refer to types), (3) read
- * the other fields in order; function bodies last, so that the inline types
- * they add come after those of the signatures, as in the reference parser.
+ * the other fields in text order, so that the types inline type uses add
+ * are appended in their order of occurrence (as wabt does too).
  *
  * Deliberately not here: validation (limits, index ranges, constant
  * expressions), the name section (identifiers are not turned into one).
@@ -78,8 +78,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
       m.recGroups.push({ start, count: m.types.length - start, explicit: true });
     }
   }
-  // Pass 3: the other fields, bodies deferred.
-  const bodies: { at: number; type: number; names: (string | null)[]; count: number }[] = [];
+  // Pass 3: the other fields.
   for (const f of fields) {
     c.pos = f.open + 2;
     switch (f.kw) {
@@ -91,7 +90,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
         if (inlineImport(c, x, f)) break;
         const tu = typeUse(c, x, true);
         m.funcTypes.push(tu.type);
-        bodies.push({ at: c.pos, type: tu.type, names: tu.paramNames, count: tu.paramCount });
+        m.funcs.push(funcBody(c, x, tu.type, tu.paramNames, tu.paramCount));
         break;
       }
       case 'table': tableField(c, x, f); break;
@@ -136,10 +135,6 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
       case '@custom': c.pos = f.open + 1; customField(c, x); break;
       default: c.unexpected(f.open + 1);
     }
-  }
-  for (const b of bodies) {
-    c.pos = b.at;
-    m.funcs.push(funcBody(c, x, b.type, b.names, b.count));
   }
   if (x.usesDataCount) m.dataCount = m.datas.length;
   c.pos = end;
