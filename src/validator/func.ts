@@ -4,15 +4,16 @@
  * as the spec's appendix algorithm: one pass over the instruction bytes with
  * an operand stack and a control stack (stacks.ts).
  *
- * The hot loop reads each instruction into one reused `Instr`; instructions
- * with a fixed type in the opcode table (numeric, vector, memory accesses,
- * atomics, wide arithmetic) are typed by the shared tables of sig.ts; control,
- * variable, table and memory-management instructions are typed here; GC and
- * other reference instructions in refs.ts. No recursion on nesting, no
+ * The hot loop (`run`) types the frequent instructions inline from the bytes
+ * (sig.ts `Fast`); everything else is read by `readInstr` into one reused
+ * `Instr`. Instructions with a fixed type in the opcode table (numeric,
+ * vector, memory accesses, atomics, wide arithmetic) share the tables of
+ * sig.ts; control, parametric and variable instructions are typed here,
+ * tables and bulk memory in bulk.ts, references and aggregates in refs.ts,
+ * custom descriptors in descriptors.ts. No recursion on nesting, no
  * allocation per instruction.
  *
- * Not here: module-level rules (module.ts), type definitions (types.ts).
- */
+ * Not here: module-level rules (module.ts), type definitions (types.ts). */
 import { Op } from '../ast/op-ids.js';
 import { CatchKind, memAlign, type Instr } from '../ast/instr.js';
 import { BLOCK_EMPTY, EXNREF, FUNCREF, I32, I64, V128, isRef, refHeap, refType, Heap, type ValType } from '../ast/types.js';
