@@ -9,9 +9,9 @@ import { CompileError, LinkError, RuntimeError } from '../../src/errors.js';
 const N = globalThis.WebAssembly;
 type Exports = Record<string, any>;
 
-const wat = (s: string) => parseWat(s);
+const wat = (s: string) => parseWat(s) as Uint8Array<ArrayBuffer>;
 
-function both(bytes: Uint8Array, imports?: object): [Exports, Exports] {
+function both(bytes: Uint8Array<ArrayBuffer>, imports?: object): [Exports, Exports] {
   const a = new W.Instance(new W.Module(bytes), imports).exports;
   const b = new N.Instance(new N.Module(bytes), imports as WebAssembly.Imports).exports;
   return [a, b];
@@ -64,7 +64,7 @@ describe('Module', () => {
   });
 
   it('returns copies of custom sections', () => {
-    const withCustom = new Uint8Array([...bytes, 0, 6, 3, 0x61, 0x62, 0x63, 1, 2]);
+    const withCustom = new Uint8Array([...bytes, 0, 6, 3, 0x61, 0x62, 0x63, 1, 2]) as Uint8Array<ArrayBuffer>;
     const a = W.Module.customSections(new W.Module(withCustom), 'abc');
     const b = N.Module.customSections(new N.Module(withCustom), 'abc');
     expect(a.map((x) => [...new Uint8Array(x)])).toEqual(b.map((x) => [...new Uint8Array(x)]));
