@@ -28,7 +28,7 @@ import { SINGLE } from '../ast/opcodes.js';
 import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
 import { resultName, typeName } from './messages.js';
 import { tableOrMemoryOp } from './bulk.js';
-import { MAX_LOCALS } from './limits.js';
+import { MAX_FUNCTION_SIZE, MAX_LOCALS } from './limits.js';
 import { CONST_OK } from './const-ops.js';
 
 /**
@@ -137,6 +137,7 @@ export class FuncValidator extends Stacks {
     this.at = func.bodyOffset;
     const ft = this.funcTypeIdx(func.type);
     this.funcType = ft;
+    if (func.body.length > MAX_FUNCTION_SIZE) throw this.error('function body too large');
     const params = c.params[ft]!;
     let n = params.length;
     for (const run of func.locals) {

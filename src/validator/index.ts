@@ -30,7 +30,7 @@ import { decode } from '../decoder/index.js';
 import { CompileError } from '../errors.js';
 import type { ModuleInfo } from './context.js';
 import { ModuleValidator, Stage, stageOfSection } from './module.js';
-import { checkJsApiSizes } from './limits.js';
+import { MAX_MODULE_SIZE, checkJsApiSizes } from './limits.js';
 
 export type { ModuleInfo } from './context.js';
 export { TypeKind } from './context.js';
@@ -49,6 +49,7 @@ export function validateModule(m: Module, features?: Partial<Features>): ModuleI
 
 /** Decodes and validates `bytes`; false on any `CompileError`. */
 export function validate(bytes: Uint8Array, features?: Partial<Features>): boolean {
+  if (bytes.length > MAX_MODULE_SIZE) return false;
   try {
     const sv = createStreamingValidator(features);
     const info = sv.finish(decode(bytes, sv));
