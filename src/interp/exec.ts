@@ -1366,6 +1366,34 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 6;
         continue;
       }
+      case R.f64_add_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] + D[(fp + code[pc + 3]) >> 1], true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_sub_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] - D[(fp + code[pc + 3]) >> 1], true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_mul_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] * D[(fp + code[pc + 3]) >> 1], true);
+        pc += 5;
+        continue;
+      }
+      case R.f64_div_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] / D[(fp + code[pc + 3]) >> 1], true);
+        pc += 5;
+        continue;
+      }
       case R.f64_add_rmw: {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();

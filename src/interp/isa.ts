@@ -163,6 +163,8 @@ export const ISA: readonly IsaRow[] = [
   ...F_BIN.map((c): IsaRow => [`f64_${c}`, 'd a b', '']),
   ...(['add', 'sub', 'mul', 'div'] as const)
     .map((c): IsaRow => [`f64_${c}_m`, 'd a b c i', `d = f64.${c}(a, the f64 in memory 0 at b + c + offset i) (a load fused in)`]),
+  ...(['add', 'sub', 'mul', 'div'] as const)
+    .map((c): IsaRow => [`f64_${c}_st`, 'a b c i', `store f64.${c}(b, c) to memory 0 at a + offset i (the operation fused into its store)`]),
   ['f64_add_rmw', 'a b c i', 'the f64 in memory 0 at b + c + offset i += a (`f64_add_m` then a store to the same place)'],
   // Conversions (wrap and reinterpret are moves)
   ['i32_trunc_f32_s', 'd a', ''],

@@ -111,6 +111,10 @@ for (const c of ['add', 'sub', 'mul', 'div']) MEM_OPERAND_R[rid(`f64_${c}`)] = r
 export const SWAP_BR = new Int16Array(ISA.length).fill(-1);
 for (const [c, w] of Object.entries(SWAP)) if (NEGATE[c] !== undefined) SWAP_BR[rid(`br_${c}`)] = rid(`br_${w}`);
 
+/** The `_st` form (result stored to memory 0) of an f64 binary operation. */
+export const STORE_RESULT_R = new Int16Array(ISA.length).fill(-1);
+for (const c of ['add', 'sub', 'mul', 'div']) STORE_RESULT_R[rid(`f64_${c}`)] = rid(`f64_${c}_st`);
+
 /** The `add_br_` form of a compare-and-branch (the loop counter's add fused in). */
 export const ADD_BR_OF = new Int16Array(ISA.length).fill(-1);
 for (const c of Object.keys(NEGATE)) {

@@ -50,7 +50,8 @@ import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, isRef, type ValType } from '.
 import { R } from './isa-ids.js';
 import { ISA_DEST } from './isa.js';
 import {
-  ADD_BR_OF, ADDR_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_BR,
+  ADD_BR_OF, ADDR_BR_OF, BR_OF, BR_OF_NEG, IMM_R, MEM_OPERAND_R, MEM_OUT, MEM_R, RR_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R,
+  STORE_RESULT_R, SWAP_BR,
   SWAP_IMM_R,
 } from './ops.js';
 import { canonicalTypeId, type Compiled, type FuncInst, type FuncType, type Instance } from './runtime.js';
@@ -744,6 +745,29 @@ class Translator {
     return true;
   }
 
+  /**
+   * `f64.store p (f64.op x y)` with the operation just emitted: one `f64_op_st`
+   * (the address a plain register). Returns whether it did.
+   */
+  private storeResult(off: number): boolean {
+    const kv = this.h - 1;
+    const ka = kv - 1;
+    if (!this.canRetarget(kv)) return false;
+    const st = STORE_RESULT_R[this.code[this.lastStart]!]!;
+    const l = this.loc[ka];
+    if (st < 0 || (l !== Loc.Local && l !== Loc.Home)) return false;
+    const s = this.lastStart;
+    const b = this.code[s + 2]!;
+    const c = this.code[s + 3]!;
+    this.len = s;
+    this.lastStart = -1;
+    this.lastDest = -1;
+    const a = this.reg(ka);
+    this.h -= 2;
+    this.op(st, a, b, c, off);
+    return true;
+  }
+
   private memory(op: number, ins: Instr, mr: number): void {
     const out = MEM_OUT[op]!;
     const fast = this.fastMemory(ins.y) && ins.hi === 0;
@@ -757,7 +781,7 @@ class Translator {
       if (fast) this.op(mr, this.push(out), a, ins.lo);
       else this.op(R.load_x, this.push(out), a, ins.lo, ins.hi, ins.y, mr);
     } else {
-      if (fast && mr === R.f64_store && this.rmw(ins.lo)) return;
+      if (fast && mr === R.f64_store && (this.rmw(ins.lo) || this.storeResult(ins.lo))) return;
       const b = this.popReg();
       const ab = fast && RR_R[mr]! >= 0 ? this.fusedAddress() : null;
       if (ab !== null) {
