@@ -154,6 +154,21 @@ export class Cursor {
   /** Reads a string that must be valid UTF-8 (a name). */
   name(): string {
     const at = this.pos;
+    if (this.kind === Tok.String) {
+      // Fast path: printable ASCII without escapes is its own text.
+      const t = this.t;
+      const from = t.start[at]! + 1;
+      const to = t.end[at]! - 1;
+      let plain = true;
+      for (let i = from; i < to; i++) {
+        const ch = t.src.charCodeAt(i);
+        if (ch === 0x5c || ch >= 0x7f) { plain = false; break; }
+      }
+      if (plain) {
+        this.pos++;
+        return t.src.slice(from, to);
+      }
+    }
     const s = utf8ToString(this.bytes());
     if (s === null) this.fail('malformed UTF-8 encoding', at);
     return s;

@@ -222,6 +222,10 @@ export function lex(src: string): Tokens {
     let other = false;
     while (i < n) {
       const d = src.charCodeAt(i);
+      if (d < 128 && IDCHAR[d] === 1) {
+        i++;
+        continue;
+      }
       if (d === QUOTE) {
         if (i === start + 1 && src.charCodeAt(start) === DOLLAR) {
           const close = tryScanString(src, i);
@@ -231,8 +235,6 @@ export function lex(src: string): Tokens {
           i = scanString(src, i);
         }
         hasString = true;
-      } else if (d < 128 && IDCHAR[d] === 1) {
-        i++;
       } else if (d < 128 && RESERVED_PUNCT[d] === 1 && !(d === SEMI && src.charCodeAt(i + 1) === SEMI)) {
         i++;
         other = true;

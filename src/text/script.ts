@@ -59,8 +59,12 @@ class LineCounter {
   constructor(private readonly src: string) {}
   at(offset: number): number {
     if (offset < this.pos) { this.pos = 0; this.line = 1; }
-    for (let i = this.pos; i < offset; i++) if (this.src.charCodeAt(i) === 0x0a) this.line++;
-    this.pos = offset;
+    for (;;) {
+      const nl = this.src.indexOf('\n', this.pos);
+      if (nl < 0 || nl >= offset) break;
+      this.line++;
+      this.pos = nl + 1;
+    }
     return this.line;
   }
 }
