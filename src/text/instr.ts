@@ -48,8 +48,6 @@ export class BodyParser {
   readonly w: Writer;
   private readonly pool: Instr[] = [];
   private depth = 0;
-  /** Flat legacy `try`: whether the last handler was `catch_all`. */
-  private sawCatchAll = false;
 
   constructor(c: Cursor, x: ModCtx, f: FuncCtx, w = new Writer()) {
     this.c = c;
@@ -177,10 +175,12 @@ export class BodyParser {
     this.f.labels.push(label);
     let stop = this.instrs();
     let sawCatch = false;
+    let sawCatchAll = false;
     while (stop === Stop.Catch || stop === Stop.CatchAll) {
-      if (sawCatch && stop === Stop.Catch && this.sawCatchAll) c.unexpected();
+      // Handlers: any number of `catch x`, then at most one `catch_all`, last.
+      if (sawCatchAll) c.unexpected();
       sawCatch = true;
-      this.sawCatchAll = stop === Stop.CatchAll;
+      sawCatchAll = stop === Stop.CatchAll;
       c.pos++;
       if (stop === Stop.Catch) {
         this.w.u8(0x07);
