@@ -90,6 +90,9 @@ describe('errors', () => {
     fails('(func (nop) (local i32))', 'unexpected token');
     fails('(func) (import "m" "n" (func))', 'import after function');
     fails('(func (local $x i32) (local $x i32))', 'duplicate local');
+    fails('(tag $e) (func try catch_all catch $e end)', 'unexpected token');
+    fails('(tag $e) (func (try (do) (catch $e) (delegate 0)))', 'unexpected token');
+    expect(() => parseWat('(tag $e) (func try catch $e try catch_all end catch $e end)')).not.toThrow();
   });
 
   it('locates errors by line and column', () => {
