@@ -659,8 +659,13 @@ class Translator {
     }
     const m = MEM_OPERAND_R[r]!;
     const ld = this.lastStart >= 0 ? this.code[this.lastStart] : -1;
-    if (m >= 0 && this.canRetarget(kb) && (ld === R.f64_load || ld === R.f64_load_rr) && this.loc[ka] !== Loc.Const) {
-      // `x op load(p)`: the load becomes the operation's memory operand (address p + q + offset).
+    const loaded = ld === R.f64_load || ld === R.f64_load_rr;
+    // `x op load(p)`, or `load(p) op x` for add and mul: the load becomes the
+    // operation's memory operand (address p + q + offset).
+    const memB = m >= 0 && loaded && this.canRetarget(kb) && this.loc[ka] !== Loc.Const;
+    const memA = m >= 0 && loaded && !memB && (r === R.f64_add || r === R.f64_mul) && this.canRetarget(ka)
+      && this.loc[kb] !== Loc.Home;
+    if (memA || memB) {
       const s = this.lastStart;
       const p = this.code[s + 2]!;
       const q = ld === R.f64_load_rr ? this.code[s + 3]! : this.poolReg(I32, 0, 0);
@@ -668,9 +673,9 @@ class Translator {
       if (q >= 0) {
         this.len = s;
         this.lastStart = -1;
-        const a = this.reg(ka);
+        const x = this.reg(memB ? ka : kb);
         this.h -= 2;
-        this.op(m, this.push(out), a, p, q, off);
+        this.op(m, this.push(out), x, p, q, off);
         return;
       }
     }
