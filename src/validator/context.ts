@@ -12,7 +12,7 @@
  */
 import type { Module } from '../ast/module.js';
 import type { Features } from '../ast/features.js';
-import type { GlobalType, MemType, SubType, TableType, ValType } from '../ast/types.js';
+import { I16 as PACKED_I16, I32 as I32_TYPE, I8 as PACKED_I8, type GlobalType, type MemType, type SubType, type TableType, type ValType } from '../ast/types.js';
 
 /** The kind of a defined type's composite type, as a small integer. */
 export const enum TypeKind {
@@ -105,6 +105,21 @@ export class Context implements ModuleInfo {
     this.canon = new Int32Array(0);
     this.typeKind = new Int8Array(0);
     this.depth = new Uint8Array(0);
+  }
+
+  /** Unpacked field types of struct types, computed on first use (struct.new). */
+  private fieldTypes: (Int32Array | undefined)[] = [];
+
+  /** The unpacked field types of struct type `x` (i8/i16 fields as i32). */
+  structFieldTypes(x: number): Int32Array {
+    let ts = this.fieldTypes[x];
+    if (ts === undefined) {
+      const c = this.types[x]!.comp;
+      const fields = c.kind === 'struct' ? c.fields : [];
+      ts = Int32Array.from(fields, (f) => (f.type === PACKED_I8 || f.type === PACKED_I16 ? I32_TYPE : f.type));
+      this.fieldTypes[x] = ts;
+    }
+    return ts;
   }
 
   /** Sizes the per-type arrays once the type section is known. */

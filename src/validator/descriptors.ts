@@ -12,7 +12,7 @@
 import { Op } from '../ast/op-ids.js';
 import { refExact, refHeap, refType, type ValType } from '../ast/types.js';
 import type { FuncValidator } from './func.js';
-import { UNKNOWN, defaultable, isBottomHeap, topOfHeap, unpacked } from './match.js';
+import { UNKNOWN, defaultable, isBottomHeap, topOfHeap } from './match.js';
 import { heapName } from './messages.js';
 import { brOnCast, structFields } from './refs.js';
 
@@ -43,7 +43,7 @@ export function descriptorOp(v: FuncValidator, op: number): void {
       const d = c.types[ins.x]!.descriptor!;
       v.popExpect(refType(true, d, true));
       if (op === Op.struct_new_desc) {
-        for (let i = fields.length - 1; i >= 0; i--) v.popExpect(unpacked(fields[i]!.type));
+        v.popSeq(c.structFieldTypes(ins.x), 0, fields.length);
       } else {
         for (const f of fields) if (!defaultable(f.type)) throw v.error('field type is not defaultable');
       }

@@ -188,7 +188,7 @@ function aggregateOp(v: FuncValidator, op: number): void {
       const fields = structFields(v, ins.x);
       structNewCheck(v, ins.x, false);
       if (op === Op.struct_new) {
-        for (let i = fields.length - 1; i >= 0; i--) v.popExpect(unpacked(fields[i]!.type));
+        v.popSeq(c.structFieldTypes(ins.x), 0, fields.length);
       } else {
         for (const f of fields) if (!defaultable(f.type)) throw v.error('field type is not defaultable');
       }
@@ -225,8 +225,7 @@ function aggregateOp(v: FuncValidator, op: number): void {
       const f = arrayField(v, ins.x);
       const n = ins.y >>> 0;
       if (n > MAX_ARRAY_NEW_FIXED) throw v.error('array.new_fixed: too many operands');
-      const t = unpacked(f.type);
-      for (let i = 0; i < n; i++) v.popExpect(t);
+      v.popRepeat(unpacked(f.type), n);
       v.push(allocated(v, ins.x));
       return;
     }

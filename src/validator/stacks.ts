@@ -181,6 +181,23 @@ export class Stacks {
     this.sp = h;
   }
 
+  /**
+   * Pops `n` values matching `t` (array.new_fixed). On a polymorphic stack
+   * only the values actually there are checked, so the cost is bounded by
+   * what was pushed, not by `n`.
+   */
+  popRepeat(t: ValType, n: number): void {
+    const d = this.depth - 1;
+    const h = this.height[d]!;
+    const k = Math.min(n, this.sp - h);
+    for (let i = 0; i < k; i++) {
+      const a = this.vals[this.sp - 1]!;
+      if (a !== t && !matchVal(this.c, a, t)) throw this.mismatch([t], 1, this.sp);
+      this.sp--;
+    }
+    if (k < n && !this.unreach[d]) throw this.mismatch([t], 1, this.sp);
+  }
+
   /** Pushes `ts[off .. off+n)`. */
   pushSeq(ts: ArrayLike<ValType>, off: number, n: number): void {
     if (this.sp + n > this.vals.length) this.vals = grow32(this.vals, this.sp + n);

@@ -67,6 +67,25 @@ describe('bounded resources', () => {
     expect(() => validateModule(oneFunc([], [], Uint8Array.from(parts)))).not.toThrow();
   });
 
+  it('pops only what is there from a polymorphic stack (struct.new of 10,000 fields, array.new_fixed 10,000)', () => {
+    const m = emptyModule();
+    const fields = [];
+    for (let i = 0; i < 10_000; i++) fields.push({ type: I32, mutable: false });
+    addRec(m, [sub({ kind: 'struct', fields })]);
+    addRec(m, [sub({ kind: 'array', field: { type: I32, mutable: false } })]);
+    addRec(m, [sub({ kind: 'func', params: [], results: [] })]);
+    const reps = 100_000;
+    const parts: number[] = [0x00]; // unreachable
+    for (let i = 0; i < reps; i++) parts.push(0xfb, 0x00, 0x00, 0x1a); // struct.new 0, drop
+    for (let i = 0; i < reps; i++) parts.push(0xfb, 0x08, 0x01, ...uleb(10_000), 0x1a); // array.new_fixed 1 10000, drop
+    parts.push(END);
+    m.funcTypes.push(2);
+    m.funcs.push({ type: 2, locals: [], body: Uint8Array.from(parts), bodyOffset: 0 });
+    const t = performance.now();
+    expect(() => validateModule(m)).not.toThrow();
+    expect(performance.now() - t).toBeLessThan(5_000);
+  });
+
   it('validates a rec group of 100,000 mutually recursive types', () => {
     const m = emptyModule();
     const n = 100_000;
