@@ -20,7 +20,7 @@ export interface Summary {
   roundTripChecked: boolean;
   skippedFiles: { file: string; reason: string }[];
   ms: number;
-  files: Record<string, { counts: Counts; failures: string[]; error: string | null; roundTripFailures: string[] }>;
+  files: Record<string, { counts: Counts; failures: string[]; error: string | null; roundTripFailures: string[]; ms: number | null }>;
 }
 
 export function suiteDir(): string;

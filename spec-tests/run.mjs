@@ -159,7 +159,7 @@ function summarize(results, skippedFiles, missing, ms, roundTrip) {
   }
   return {
     total, byFeature, byType, pending, missingStages: missing, stats, roundTripChecked: roundTrip, skippedFiles, ms,
-    files: Object.fromEntries(results.map((r) => [r.file, { counts: r.counts, failures: r.failures, error: r.error, stats: r.stats, roundTripFailures: r.roundTripFailures }])),
+    files: Object.fromEntries(results.map((r) => [r.file, { counts: r.counts, failures: r.failures, error: r.error, stats: r.stats, roundTripFailures: r.roundTripFailures, ms: r.ms ?? null }])),
   };
 }
 

@@ -12,7 +12,9 @@ const { loadEngine } = await import(`${outDir}/spec-tests/engine.js`);
 const engine = await loadEngine();
 
 parentPort.on('message', ({ path, rel, roundTrip, skipLines }) => {
+  const start = performance.now();
   const result = runFile(rel, readFileSync(path, 'utf8'), engine, { roundTrip, skipLines: new Map(skipLines) });
+  result.ms = Math.round(performance.now() - start);
   parentPort.postMessage({ result, missing: engine.missing });
 });
 parentPort.postMessage({ ready: true });
