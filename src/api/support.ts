@@ -11,13 +11,17 @@
  */
 import type { Feature } from '../ast/opcodes.js';
 import { OPCODES } from '../ast/opcodes.js';
-import { MEMARG_HAS_MEMORY, instr } from '../ast/instr.js';
+import { instr } from '../ast/instr.js';
 import { Imm } from '../ast/opcodes.js';
 import type { Module } from '../ast/module.js';
 import { Heap, V128, isRef, refHeap, refNullable, refExact, type ValType } from '../ast/types.js';
 import { Reader, readInstr } from '../decoder/index.js';
 
-/** Instruction features the interpreter executes (WebAssembly 2.0 without SIMD). */
+/**
+ * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD.
+ * (Multiple memories and 64-bit memories and tables run too; they are not
+ * instruction features and so are checked nowhere below.)
+ */
 export const EXECUTABLE: ReadonlySet<Feature> = new Set<Feature>([
   'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types',
 ]);
@@ -42,7 +46,6 @@ function exprFeature(bytes: Uint8Array): string | null {
     const row = OPCODES[ins.op]!;
     if (!EXECUTABLE.has(row[4])) return row[4];
     const imm = row[3];
-    if ((imm === Imm.MemArg || imm === Imm.MemArgLane) && (ins.x & MEMARG_HAS_MEMORY) && ins.y !== 0) return 'multi-memory';
     if (imm === Imm.SelectTypes) for (const t of ins.list) { const f = typeFeature(t); if (f) return f; }
     if (imm === Imm.HeapType) { const f = typeFeature(ins.x); if (f) return f; }
     if (imm === Imm.BlockType && ins.x >= 0) { const f = typeFeature(ins.x); if (f) return f; }
@@ -62,30 +65,23 @@ export function unsupportedFeature(m: Module): string | null {
     for (const v of [...t.comp.params, ...t.comp.results]) { const f = typeFeature(v); if (f) return f; }
   }
   for (const g of m.recGroups) if (g.count > 1) return 'gc';
-  let memories = 0;
   for (const imp of m.imports) {
     const d = imp.desc;
     if (d.kind === 'tag') return 'exceptions';
     if (d.kind === 'memory') {
-      memories++;
       if (d.type.shared) return 'threads';
-      if (d.type.addr64) return 'memory64';
       if (d.type.pageSizeLog2 !== null) return 'custom-page-sizes';
     }
-    if (d.kind === 'table') { if (d.type.addr64) return 'memory64'; const f = typeFeature(d.type.elem); if (f) return f; }
+    if (d.kind === 'table') { const f = typeFeature(d.type.elem); if (f) return f; }
     if (d.kind === 'global') { const f = typeFeature(d.type.type); if (f) return f; }
     if (d.kind === 'func' && d.exact) return 'custom-descriptors';
   }
   for (const mem of m.memories) {
-    memories++;
     if (mem.shared) return 'threads';
-    if (mem.addr64) return 'memory64';
     if (mem.pageSizeLog2 !== null) return 'custom-page-sizes';
   }
-  if (memories > 1) return 'multi-memory';
   if (m.tags.length > 0) return 'exceptions';
   for (const t of m.tables) {
-    if (t.type.addr64) return 'memory64';
     if (t.init !== null) return 'function-references';
     const f = typeFeature(t.type.elem);
     if (f) return f;
