@@ -210,8 +210,9 @@ describe('linking', () => {
 
   it('treats names like __proto__ as plain names', () => {
     const f = FuncInst.host({ params: [], results: [] }, () => {});
-    const inst = load(`(module (import "__proto__" "toString" (func)) (func (export "__proto__")))`,
-      { __proto__: null, ['__proto__']: { toString: f } } as never);
+    const imports = Object.create(null) as Record<string, Record<string, FuncInst>>;
+    imports['__proto__'] = { toString: f }; // an own property: the object has no prototype setter
+    const inst = load(`(module (import "__proto__" "toString" (func)) (func (export "__proto__")))`, imports);
     expect(inst.exports['__proto__']).toBeInstanceOf(FuncInst);
     expect(() => load(`(module (import "m" "toString" (func)))`, { m: {} })).toThrow('unknown import');
   });
