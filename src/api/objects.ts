@@ -31,7 +31,28 @@ function detach(buf: ArrayBuffer): void {
   }
 }
 
-const memories = new WeakMap<MemoryInst, Memory>();
+/**
+ * The JS API's object caches: the one wrapper of each interpreter object. A
+ * wrapper made by `wrap` (for an exported or imported instance) skips the
+ * constructor, so it gets its fields here.
+ */
+function wrapperCache<I extends object, W extends { [INTERNAL]: I }>(proto: W, init: (w: W) => void = () => {}) {
+  const cache = new WeakMap<I, W>();
+  return {
+    set(inst: I, w: W): void { cache.set(inst, w); },
+    wrap(inst: I): W {
+      let w = cache.get(inst);
+      if (w === undefined) {
+        w = Object.create(proto) as W;
+        w[INTERNAL] = inst;
+        init(w);
+        cache.set(inst, w);
+      }
+      return w;
+    },
+  };
+}
+
 
 /** `WebAssembly.Memory`: a linear memory whose `buffer` is replaced (and the old one detached) on growth. */
 export class Memory {
@@ -58,14 +79,7 @@ export class Memory {
 
   /** The wrapper of an interpreter memory (one per instance). */
   static wrap(inst: MemoryInst): Memory {
-    let m = memories.get(inst);
-    if (m === undefined) {
-      m = Object.create(Memory.prototype) as Memory;
-      m[INTERNAL] = inst;
-      m[SEEN] = null;
-      memories.set(inst, m);
-    }
-    return m;
+    return memories.wrap(inst);
   }
 
   /** The current bytes. After growth this is a new ArrayBuffer and the previous one is detached. */
@@ -92,13 +106,14 @@ export class Memory {
   }
 }
 
+const memories = wrapperCache<MemoryInst, Memory>(Memory.prototype, (m) => { m[SEEN] = null; });
+
 function memInst(m: unknown): MemoryInst {
   const inst = (m as Memory | null)?.[INTERNAL];
   if (!(inst instanceof MemoryInst)) throw new TypeError('not a WebAssembly.Memory');
   return inst;
 }
 
-const tables = new WeakMap<TableInst, Table>();
 
 /** `WebAssembly.Table`: an array of references. */
 export class Table {
@@ -119,13 +134,7 @@ export class Table {
 
   /** The wrapper of an interpreter table. */
   static wrap(inst: TableInst): Table {
-    let t = tables.get(inst);
-    if (t === undefined) {
-      t = Object.create(Table.prototype) as Table;
-      t[INTERNAL] = inst;
-      tables.set(inst, t);
-    }
-    return t;
+    return tables.wrap(inst);
   }
 
   get length(): number {
@@ -156,13 +165,14 @@ export class Table {
   }
 }
 
+const tables = wrapperCache<TableInst, Table>(Table.prototype);
+
 function tableInst(t: unknown): TableInst {
   const inst = (t as Table | null)?.[INTERNAL];
   if (!(inst instanceof TableInst)) throw new TypeError('not a WebAssembly.Table');
   return inst;
 }
 
-const globals = new WeakMap<GlobalInst, Global>();
 
 /** `WebAssembly.Global`: a typed, possibly mutable value. */
 export class Global {
@@ -182,13 +192,7 @@ export class Global {
 
   /** The wrapper of an interpreter global. */
   static wrap(inst: GlobalInst): Global {
-    let g = globals.get(inst);
-    if (g === undefined) {
-      g = Object.create(Global.prototype) as Global;
-      g[INTERNAL] = inst;
-      globals.set(inst, g);
-    }
-    return g;
+    return globals.wrap(inst);
   }
 
   get value(): unknown {
@@ -206,6 +210,8 @@ export class Global {
     return this.value;
   }
 }
+
+const globals = wrapperCache<GlobalInst, Global>(Global.prototype);
 
 function globalInst(g: unknown): GlobalInst {
   const inst = (g as Global | null)?.[INTERNAL];

@@ -9,7 +9,7 @@
  * the boundary: TypeError, as the spec says.
  */
 import { ANYREF, EQREF, EXNREF, EXTERNREF, F32, F64, FUNCREF, I31REF, I32, I64, NULLEXTERNREF, NULLFUNCREF, NULLREF,
-  STRUCTREF, ARRAYREF, V128, isRef, refHeap, Heap, type ValType } from '../ast/types.js';
+  STRUCTREF, ARRAYREF, V128, isRef, refHeap, simpleTypeName, Heap, type ValType } from '../ast/types.js';
 import { f32FromBitsValue, f32ToBits, f64FromBitsValue, f64ToBits, type FuncInst, type Value } from '../interp/index.js';
 
 /** Hooks to the exported-function cache (instance.ts), so conversions can map FuncInst ↔ JS function. */
@@ -85,12 +85,9 @@ export function toWasmValue(v: unknown, t: ValType): Value {
 
 /** The JS API's string for a value type (`'i32'`, `'anyfunc'`…), as used by Global, Table and Module descriptors. */
 export function valueTypeName(t: ValType): string {
+  const simple = simpleTypeName(t);
+  if (simple !== null) return simple;
   switch (t) {
-    case I32: return 'i32';
-    case I64: return 'i64';
-    case F32: return 'f32';
-    case F64: return 'f64';
-    case V128: return 'v128';
     case FUNCREF: return 'anyfunc';
     case EXTERNREF: return 'externref';
     case ANYREF: return 'anyref';

@@ -159,39 +159,20 @@ export class Reader {
    * Signed LEB128 of 64 bits into two int32 words: returns lo, leaves hi in `this.hi`.
    */
   s64(): number {
-    let lo = 0;
-    let hi = 0;
-    let shift = 0;
-    for (let i = 0; ; i++) {
-      const b = this.u8();
-      if (i === 9) {
-        if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
-        // Bit 63 is bit 0 of this byte; bits 1..6 must equal it.
-        const top = b & 0x7f;
-        if (top !== 0 && top !== 0x7f) this.fail('integer too large', this.pos - 1);
-        hi |= b << 31;
-        this.hi = hi;
-        return lo;
-      }
-      const v = b & 0x7f;
-      if (shift < 28) lo |= v << shift;
-      else if (shift === 28) { lo |= v << 28; hi |= v >>> 4; }
-      else hi |= v << (shift - 32);
-      shift += 7;
-      if ((b & 0x80) === 0) {
-        if (b & 0x40) {
-          // sign-extend from `shift` bits
-          if (shift < 32) { lo |= -1 << shift; hi = -1; }
-          else if (shift < 64) hi |= -1 << (shift - 32);
-        }
-        this.hi = hi;
-        return lo;
-      }
-    }
+    return this.leb64(true);
   }
 
   /** Unsigned LEB128 of 64 bits into two words: returns lo (uint32), leaves hi (uint32) in `this.hi`. */
   u64(): number {
+    return this.leb64(false) >>> 0;
+  }
+
+  /**
+   * The 64-bit LEB128 reader behind `s64` and `u64`. In the tenth byte only
+   * bit 0 (bit 63 of the value) is used: the other bits must be 0 (unsigned)
+   * or copies of it (signed), else "integer too large".
+   */
+  private leb64(signed: boolean): number {
     let lo = 0;
     let hi = 0;
     let shift = 0;
@@ -199,10 +180,11 @@ export class Reader {
       const b = this.u8();
       if (i === 9) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
-        if (b & 0x7e) this.fail('integer too large', this.pos - 1);
+        const top = b & 0x7f;
+        if (signed ? top !== 0 && top !== 0x7f : (top & 0x7e) !== 0) this.fail('integer too large', this.pos - 1);
         hi |= b << 31;
-        this.hi = hi >>> 0;
-        return lo >>> 0;
+        this.hi = signed ? hi : hi >>> 0;
+        return lo;
       }
       const v = b & 0x7f;
       if (shift < 28) lo |= v << shift;
@@ -210,8 +192,13 @@ export class Reader {
       else hi |= v << (shift - 32);
       shift += 7;
       if ((b & 0x80) === 0) {
-        this.hi = hi >>> 0;
-        return lo >>> 0;
+        if (signed && b & 0x40) {
+          // sign-extend from `shift` bits
+          if (shift < 32) { lo |= -1 << shift; hi = -1; }
+          else hi |= -1 << (shift - 32);
+        }
+        this.hi = signed ? hi : hi >>> 0;
+        return lo;
       }
     }
   }
