@@ -42,6 +42,8 @@ export interface Interp {
   isGlobal(v: unknown): boolean;
   /** A fresh `spectest` module's exports. */
   spectest(): Record<string, unknown>;
+  /** The feature of `m` the interpreter cannot execute yet, or null (its commands are then pending). */
+  unsupported(m: Module): string | null;
 }
 
 /** The loaded stages. */
@@ -57,6 +59,7 @@ export interface Engine {
 // modules that may be mid-edit or absent.
 const VALIDATOR = '../src/validator/index.js';
 const INTERP = '../src/interp/index.js';
+const SUPPORT = '../src/interp/support.js';
 
 /** Loads whatever stages exist. Never throws. */
 export async function loadEngine(): Promise<Engine> {
@@ -80,7 +83,8 @@ export async function loadEngine(): Promise<Engine> {
   }
   if (process.env.SPEC_NO_INTERP === undefined) {
     try {
-      interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule);
+      const support = (await import(/* @vite-ignore */ SUPPORT)) as { unsupportedFeature(m: Module): string | null };
+      interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule, support.unsupportedFeature);
     } catch (e) {
       missing.interp = `interpreter not loadable: ${String(e).split('\n')[0]}`;
     }
@@ -100,7 +104,7 @@ interface InterpModule {
   GlobalInst: abstract new (...a: never[]) => unknown;
 }
 
-function wireInterp(mod: InterpModule): Interp {
+function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null): Interp {
   for (const k of ['instantiate', 'invoke', 'readGlobal', 'spectest', 'FuncInst', 'GlobalInst'] as const) {
     if (typeof mod[k] !== 'function') throw new Error(`src/interp does not export ${k}`);
   }
@@ -111,5 +115,6 @@ function wireInterp(mod: InterpModule): Interp {
     isFunc: (v) => v instanceof mod.FuncInst,
     isGlobal: (v) => v instanceof mod.GlobalInst,
     spectest: () => mod.spectest(),
+    unsupported,
   };
 }

@@ -12,7 +12,7 @@ import { ExternKind, type Module as ModuleAst } from '../ast/module.js';
 import { decode, ModuleDecoder, decodeStream, type ReadableStreamLike } from '../decoder/index.js';
 import { createStreamingValidator } from '../validator/index.js';
 import { bufferSourceBytes } from './descriptors.js';
-import { unsupportedFeature } from './support.js';
+import { unsupportedFeature } from '../interp/support.js';
 
 const asts = new WeakMap<Module, ModuleAst>();
 

@@ -167,7 +167,8 @@ export function lex(src: string): Tokens {
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) { i++; continue; }
     if (c === SEMI && src.charCodeAt(i + 1) === SEMI) {
       i += 2;
-      while (i < n && src.charCodeAt(i) !== 0x0a) i++;
+      // A line comment ends at a newline or a carriage return ("Comments" in the text format).
+      while (i < n && src.charCodeAt(i) !== 0x0a && src.charCodeAt(i) !== 0x0d) i++;
       continue;
     }
     if (c === LPAREN && src.charCodeAt(i + 1) === SEMI) { i = skipBlockComment(src, i); continue; }

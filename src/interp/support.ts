@@ -1,6 +1,6 @@
 /**
- * What the interpreter can execute today, and the check that refuses the rest
- * at compile time ("A module that uses an instruction the interpreter cannot
+ * What the interpreter can execute today, and the check that the JS API
+ * (src/api) and the spec runner use to refuse the rest at compile time ("A module that uses an instruction the interpreter cannot
  * execute yet is refused by compile/validate with a CompileError naming the
  * feature"). Packages probe this (e.g. a SIMD build) to fall back to another
  * build; accepting such a module and failing mid-run would break them.
@@ -38,8 +38,14 @@ function typeFeature(t: ValType): string | null {
   return null;
 }
 
+/** Every instruction decodes here, whatever the module was decoded with: this check names what it finds. */
+const ALL_OPS = new Uint8Array(OPCODES.length).fill(1);
+const ALL_FEATURES = { threads: true, wideArithmetic: true, customPageSizes: true, customDescriptors: true };
+
 function exprFeature(bytes: Uint8Array): string | null {
   const r = new Reader(bytes);
+  r.ops = ALL_OPS;
+  r.features = ALL_FEATURES;
   const ins = instr(0);
   while (r.pos < r.end) {
     readInstr(r, ins);
