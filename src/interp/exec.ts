@@ -77,6 +77,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
   let mem = inst.memories[0] ?? NO_MEMORY;
   let u8 = mem.u8;
   let dv = mem.view;
+  let m64 = mem.f64;
   let memLen = u8.length;
   const frameCode = store.frameCode;
   const framePc = store.framePc;
@@ -334,6 +335,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
           mem = inst.memories[0] ?? NO_MEMORY;
           u8 = mem.u8;
           dv = mem.view;
+          m64 = mem.f64;
           memLen = u8.length;
         }
         continue;
@@ -454,28 +456,30 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.f64_load: {
         const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 4;
         continue;
       }
       case R.f64_load_rr: {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 5;
         continue;
       }
       case R.f64_store: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1], true);
+        if ((addr & 7) === 0) m64[addr >>> 3] = D[(fp + code[pc + 2]) >> 1];
+        else dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1], true);
         pc += 4;
         continue;
       }
       case R.f64_store_rr: {
         const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 3]) >> 1], true);
+        if ((addr & 7) === 0) m64[addr >>> 3] = D[(fp + code[pc + 3]) >> 1];
+        else dv.setFloat64(addr, D[(fp + code[pc + 3]) >> 1], true);
         pc += 5;
         continue;
       }
@@ -733,6 +737,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         I[fp + code[pc + 1]] = mem.grow(I[fp + code[pc + 2]] >>> 0);
         u8 = mem.u8;
         dv = mem.view;
+        m64 = mem.f64;
         memLen = u8.length;
         pc += 3;
         continue;
@@ -766,6 +771,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         memoryGrowX(inst.memories[code[pc + 2]], I, fp + code[pc + 1], fp + code[pc + 3]);
         u8 = mem.u8;
         dv = mem.view;
+        m64 = mem.f64;
         memLen = u8.length;
         pc += 4;
         continue;
@@ -1341,63 +1347,74 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.f64_add_m: {
         const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] + dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] + (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 6;
         continue;
       }
       case R.f64_sub_m: {
         const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] - dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] - (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 6;
         continue;
       }
       case R.f64_mul_m: {
         const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] * dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] * (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 6;
         continue;
       }
       case R.f64_div_m: {
         const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] / dv.getFloat64(addr, true);
+        D[(fp + code[pc + 1]) >> 1] = D[(fp + code[pc + 2]) >> 1] / (addr & 7 ? dv.getFloat64(addr, true) : m64[addr >>> 3]);
         pc += 6;
         continue;
       }
       case R.f64_add_st: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] + D[(fp + code[pc + 3]) >> 1], true);
+        const v = D[(fp + code[pc + 2]) >> 1] + D[(fp + code[pc + 3]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
         pc += 5;
         continue;
       }
       case R.f64_sub_st: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] - D[(fp + code[pc + 3]) >> 1], true);
+        const v = D[(fp + code[pc + 2]) >> 1] - D[(fp + code[pc + 3]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
         pc += 5;
         continue;
       }
       case R.f64_mul_st: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] * D[(fp + code[pc + 3]) >> 1], true);
+        const v = D[(fp + code[pc + 2]) >> 1] * D[(fp + code[pc + 3]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
         pc += 5;
         continue;
       }
       case R.f64_div_st: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 2]) >> 1] / D[(fp + code[pc + 3]) >> 1], true);
+        const v = D[(fp + code[pc + 2]) >> 1] / D[(fp + code[pc + 3]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
         pc += 5;
         continue;
       }
       case R.f64_add_rmw: {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
-        dv.setFloat64(addr, D[(fp + code[pc + 1]) >> 1] + dv.getFloat64(addr, true), true);
+        if ((addr & 7) === 0) {
+          const i = addr >>> 3;
+          m64[i] = D[(fp + code[pc + 1]) >> 1] + m64[i];
+        } else dv.setFloat64(addr, D[(fp + code[pc + 1]) >> 1] + dv.getFloat64(addr, true), true);
         pc += 5;
         continue;
       }
@@ -1653,6 +1670,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         mem = inst.memories[0] ?? NO_MEMORY;
         u8 = mem.u8;
         dv = mem.view;
+        m64 = mem.f64;
         memLen = u8.length;
       }
     } else {
@@ -1668,6 +1686,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       mem = inst.memories[0] ?? NO_MEMORY;
       u8 = mem.u8;
       dv = mem.view;
+      m64 = mem.f64;
       memLen = u8.length;
     }
   }

@@ -99,6 +99,8 @@ export class MemoryInst {
   buffer: ArrayBuffer;
   u8: Uint8Array;
   view: DataView;
+  /** A Float64Array view (whole 8-byte cells; the executor uses it for aligned f64 accesses). */
+  f64: Float64Array;
   /** Declared maximum in pages, or null. */
   readonly max: number | null;
   /** Growth limit in pages: the declared maximum, the embedder's limit and the address space, whichever is least. */
@@ -112,6 +114,7 @@ export class MemoryInst {
     this.buffer = new ArrayBuffer(pages * PAGE_SIZE);
     this.u8 = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
+    this.f64 = new Float64Array(this.buffer, 0, this.buffer.byteLength >> 3);
   }
 
   /** Current size in pages. */
@@ -135,6 +138,7 @@ export class MemoryInst {
     this.buffer = buffer;
     this.u8 = u8;
     this.view = new DataView(buffer);
+    this.f64 = new Float64Array(buffer, 0, buffer.byteLength >> 3);
     return old;
   }
 }
