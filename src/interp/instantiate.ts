@@ -90,7 +90,8 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
         tables.push(v);
         break;
       case 'memory':
-        if (!(v instanceof MemoryInst) || v.addr64 !== d.type.addr64 || !limitsMatch(v.pages, v.max, d.type.limits)) {
+        if (!(v instanceof MemoryInst) || v.addr64 !== d.type.addr64 || v.shared !== d.type.shared
+          || !limitsMatch(v.pages, v.max, d.type.limits)) {
           incompatible(imp.module, imp.name);
         }
         memories.push(v);
@@ -129,7 +130,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
     const { min, max } = mt.limits;
     const limit = Math.min(store.maxMemoryPages, options.maxMemoryPages ?? Infinity);
     if (Number(min) > limit) throw new LinkError('memory size exceeds the limit');
-    memories.push(new MemoryInst(Number(min), max === null ? null : Number(max), limit, mt.addr64));
+    memories.push(new MemoryInst(Number(min), max === null ? null : Number(max), limit, mt.addr64, mt.shared));
   }
 
   for (const e of m.exports) {

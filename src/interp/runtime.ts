@@ -106,9 +106,12 @@ export class MemoryInst {
   /** Growth limit in pages: the declared maximum, the embedder's limit and the address space, whichever is least. */
   readonly limit: number;
   readonly addr64: boolean;
+  /** Declared `shared` (threads): matched at import; the bytes are not shared between agents here. */
+  readonly shared: boolean;
 
-  constructor(pages: number, max: number | null, limit = MAX_PAGES32, addr64 = false) {
+  constructor(pages: number, max: number | null, limit = MAX_PAGES32, addr64 = false, shared = false) {
     this.max = max;
+    this.shared = shared;
     this.limit = Math.min(max ?? MAX_PAGES32, limit, MAX_PAGES32);
     this.addr64 = addr64;
     this.buffer = new ArrayBuffer(pages * PAGE_SIZE);

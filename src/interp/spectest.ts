@@ -1,8 +1,8 @@
 /**
  * The `spectest` host module the spec testsuite imports: print functions
  * (which print nothing unless given a sink), globals holding 666 / 666.6,
- * a funcref table of 10..20 elements (and a 64-bit-indexed `table64`), and a
- * memory of 1..2 pages. Each call returns fresh instances, so one test file
+ * a funcref table of 10..20 elements (and a 64-bit-indexed `table64`), a
+ * memory of 1..2 pages, and a shared one (`shared_memory`, threads). Each call returns fresh instances, so one test file
  * cannot see another's writes.
  *
  * Spec: the reference interpreter's `spectest` module (interpreter/host/spectest.ml).
@@ -37,5 +37,6 @@ export function spectest(print: (name: string, args: Value[]) => void = () => {}
     table: new TableInst(FUNCREF, 10, 20),
     table64: new TableInst(FUNCREF, 10, 20, null, true),
     memory: new MemoryInst(1, 2),
+    shared_memory: new MemoryInst(1, 2, undefined, false, true),
   };
 }
