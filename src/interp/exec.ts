@@ -78,6 +78,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
   let u8 = mem.u8;
   let dv = mem.view;
   let m64 = mem.f64;
+  let m32 = mem.i32;
   let memLen = u8.length;
   const frameCode = store.frameCode;
   const framePc = store.framePc;
@@ -336,6 +337,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
           u8 = mem.u8;
           dv = mem.view;
           m64 = mem.f64;
+          m32 = mem.i32;
           memLen = u8.length;
         }
         continue;
@@ -440,7 +442,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.i32_load: {
         const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 4 > memLen) trapMemory();
-        I[fp + code[pc + 1]] = dv.getInt32(addr, true);
+        I[fp + code[pc + 1]] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         pc += 4;
         continue;
       }
@@ -448,8 +450,8 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        I[d] = dv.getInt32(addr, true);
-        I[d + 1] = dv.getInt32(addr + 4, true);
+        I[d] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
+        I[d + 1] = (addr & 3 ? dv.getInt32(addr + 4, true) : m32[(addr >>> 2) + 1]);
         pc += 4;
         continue;
       }
@@ -553,7 +555,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 4 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        const v = dv.getInt32(addr, true);
+        const v = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         I[d] = v;
         I[d + 1] = v >> 31;
         pc += 4;
@@ -563,7 +565,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = (I[fp + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 4 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        I[d] = dv.getInt32(addr, true);
+        I[d] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         I[d + 1] = 0;
         pc += 4;
         continue;
@@ -571,7 +573,8 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.i32_store: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 4 > memLen) trapMemory();
-        dv.setInt32(addr, I[fp + code[pc + 2]], true);
+        if (addr & 3) dv.setInt32(addr, I[fp + code[pc + 2]], true);
+        else m32[addr >>> 2] = I[fp + code[pc + 2]];
         pc += 4;
         continue;
       }
@@ -579,8 +582,10 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         const b = fp + code[pc + 2];
-        dv.setInt32(addr, I[b], true);
-        dv.setInt32(addr + 4, I[b + 1], true);
+        if (addr & 3) dv.setInt32(addr, I[b], true);
+        else m32[addr >>> 2] = I[b];
+        if (addr & 3) dv.setInt32(addr + 4, I[b + 1], true);
+        else m32[(addr >>> 2) + 1] = I[b + 1];
         pc += 4;
         continue;
       }
@@ -601,7 +606,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.i32_load_rr: {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 4 > memLen) trapMemory();
-        I[fp + code[pc + 1]] = dv.getInt32(addr, true);
+        I[fp + code[pc + 1]] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         pc += 5;
         continue;
       }
@@ -609,8 +614,8 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        I[d] = dv.getInt32(addr, true);
-        I[d + 1] = dv.getInt32(addr + 4, true);
+        I[d] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
+        I[d + 1] = (addr & 3 ? dv.getInt32(addr + 4, true) : m32[(addr >>> 2) + 1]);
         pc += 5;
         continue;
       }
@@ -684,7 +689,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 4 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        const v = dv.getInt32(addr, true);
+        const v = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         I[d] = v;
         I[d + 1] = v >> 31;
         pc += 5;
@@ -694,7 +699,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 4 > memLen) trapMemory();
         const d = fp + code[pc + 1];
-        I[d] = dv.getInt32(addr, true);
+        I[d] = (addr & 3 ? dv.getInt32(addr, true) : m32[addr >>> 2]);
         I[d + 1] = 0;
         pc += 5;
         continue;
@@ -702,7 +707,8 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.i32_store_rr: {
         const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 4 > memLen) trapMemory();
-        dv.setInt32(addr, I[fp + code[pc + 3]], true);
+        if (addr & 3) dv.setInt32(addr, I[fp + code[pc + 3]], true);
+        else m32[addr >>> 2] = I[fp + code[pc + 3]];
         pc += 5;
         continue;
       }
@@ -710,8 +716,10 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         const addr = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
         if (addr + 8 > memLen) trapMemory();
         const b = fp + code[pc + 3];
-        dv.setInt32(addr, I[b], true);
-        dv.setInt32(addr + 4, I[b + 1], true);
+        if (addr & 3) dv.setInt32(addr, I[b], true);
+        else m32[addr >>> 2] = I[b];
+        if (addr & 3) dv.setInt32(addr + 4, I[b + 1], true);
+        else m32[(addr >>> 2) + 1] = I[b + 1];
         pc += 5;
         continue;
       }
@@ -738,6 +746,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         u8 = mem.u8;
         dv = mem.view;
         m64 = mem.f64;
+        m32 = mem.i32;
         memLen = u8.length;
         pc += 3;
         continue;
@@ -772,6 +781,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         u8 = mem.u8;
         dv = mem.view;
         m64 = mem.f64;
+        m32 = mem.i32;
         memLen = u8.length;
         pc += 4;
         continue;
@@ -1671,6 +1681,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         u8 = mem.u8;
         dv = mem.view;
         m64 = mem.f64;
+        m32 = mem.i32;
         memLen = u8.length;
       }
     } else {
@@ -1687,6 +1698,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       u8 = mem.u8;
       dv = mem.view;
       m64 = mem.f64;
+      m32 = mem.i32;
       memLen = u8.length;
     }
   }

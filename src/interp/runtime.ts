@@ -99,8 +99,9 @@ export class MemoryInst {
   buffer: ArrayBuffer;
   u8: Uint8Array;
   view: DataView;
-  /** A Float64Array view (whole 8-byte cells; the executor uses it for aligned f64 accesses). */
+  /** Float64Array and Int32Array views (whole cells; the executor uses them for aligned accesses). */
   f64: Float64Array;
+  i32: Int32Array;
   /** Declared maximum in pages, or null. */
   readonly max: number | null;
   /** Growth limit in pages: the declared maximum, the embedder's limit and the address space, whichever is least. */
@@ -118,6 +119,7 @@ export class MemoryInst {
     this.u8 = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
     this.f64 = new Float64Array(this.buffer, 0, this.buffer.byteLength >> 3);
+    this.i32 = new Int32Array(this.buffer, 0, this.buffer.byteLength >> 2);
   }
 
   /** Current size in pages. */
@@ -142,6 +144,7 @@ export class MemoryInst {
     this.u8 = u8;
     this.view = new DataView(buffer);
     this.f64 = new Float64Array(buffer, 0, buffer.byteLength >> 3);
+    this.i32 = new Int32Array(buffer, 0, buffer.byteLength >> 2);
     return old;
   }
 }
