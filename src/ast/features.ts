@@ -38,10 +38,18 @@ const FEATURE_SWITCH: Partial<Record<Feature, keyof Features>> = {
   'custom-descriptors': 'customDescriptors',
 };
 
-/** Per-Op mask: 1 where the instruction is enabled under `f`. */
+const masks = new Map<string, Uint8Array>();
+
+/** Per-Op mask: 1 where the instruction is enabled under `f` (shared: do not modify). */
 export function enabledOps(f: Features): Uint8Array {
-  return Uint8Array.from(OPCODES, (row) => {
-    const sw = FEATURE_SWITCH[row[4]];
-    return sw === undefined || f[sw] ? 1 : 0;
-  });
+  const key = `${+f.threads}${+f.wideArithmetic}${+f.customPageSizes}${+f.customDescriptors}`;
+  let mask = masks.get(key);
+  if (mask === undefined) {
+    mask = Uint8Array.from(OPCODES, (row) => {
+      const sw = FEATURE_SWITCH[row[4]];
+      return sw === undefined || f[sw] ? 1 : 0;
+    });
+    masks.set(key, mask);
+  }
+  return mask;
 }

@@ -234,6 +234,24 @@ function skipLeb(buf: Uint8Array, pos: number, end: number, max: number): number
   return -1;
 }
 
+/**
+ * Skips a signed LEB128 of at most `max` bytes, accepting the full length
+ * only when the last byte's unused bits (`mask`, sign bit included) are all
+ * clear or all set, as `s32`/`s64` require; -1 otherwise.
+ */
+function skipSignedLeb(buf: Uint8Array, pos: number, end: number, max: number, mask: number): number {
+  for (let i = 0; i < max; i++) {
+    if (pos >= end) return -1;
+    const b = buf[pos++]!;
+    if ((b & 0x80) === 0) {
+      if (i < max - 1) return pos;
+      const top = b & mask;
+      return top === 0 || top === mask ? pos : -1;
+    }
+  }
+  return -1;
+}
+
 /** Open-block kinds for the fast scanner: 0 = block/loop, 1 = if, 2 = if after else. */
 let openStack = new Uint8Array(1024);
 
@@ -340,11 +358,11 @@ export function fastSkipExpr(buf: Uint8Array, pos: number, end: number): number 
         if (pos < 0) return -1;
         break;
       case Fast.I32:
-        pos = skipLeb(buf, pos, end, 5);
+        pos = skipSignedLeb(buf, pos, end, 5, 0x78);
         if (pos < 0) return -1;
         break;
       case Fast.I64:
-        pos = skipLeb(buf, pos, end, 10);
+        pos = skipSignedLeb(buf, pos, end, 10, 0x7f);
         if (pos < 0) return -1;
         break;
       case Fast.F32:
