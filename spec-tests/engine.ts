@@ -61,6 +61,10 @@ const VALIDATOR = '../src/validator/index.js';
 const INTERP = '../src/interp/index.js';
 const SUPPORT = '../src/interp/support.js';
 
+/** The instructions each validated module uses (the validator's `ModuleInfo.usedOps`). */
+const usedOps = new WeakMap<Module, Uint8Array>();
+const NO_OPS = new Uint8Array(0);
+
 /** Loads whatever stages exist. Never throws. */
 export async function loadEngine(): Promise<Engine> {
   const missing: Record<string, string> = {};
@@ -68,10 +72,13 @@ export async function loadEngine(): Promise<Engine> {
   let interp: Interp | null = null;
   if (process.env.SPEC_NO_VALIDATOR === undefined) {
     try {
-      const v = (await import(/* @vite-ignore */ VALIDATOR)) as { validateModule?: (m: Module, f?: Partial<Features>) => unknown };
+      const v = (await import(/* @vite-ignore */ VALIDATOR)) as { validateModule?: (m: Module, f?: Partial<Features>) => { usedOps?: Uint8Array } };
       if (typeof v.validateModule === 'function') {
         const fn = v.validateModule;
-        validate = (m, f) => { fn(m, f); };
+        validate = (m, f) => {
+          const info = fn(m, f);
+          if (info.usedOps) usedOps.set(m, info.usedOps);
+        };
       } else {
         missing.validator = 'src/validator/index.ts does not export validateModule';
       }
@@ -83,8 +90,9 @@ export async function loadEngine(): Promise<Engine> {
   }
   if (process.env.SPEC_NO_INTERP === undefined) {
     try {
-      const support = (await import(/* @vite-ignore */ SUPPORT)) as { unsupportedFeature(m: Module): string | null };
-      interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule, support.unsupportedFeature);
+      const support = (await import(/* @vite-ignore */ SUPPORT)) as { unsupportedFeature(m: Module, ops: Uint8Array): string | null };
+      interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule,
+        (m) => support.unsupportedFeature(m, usedOps.get(m) ?? NO_OPS));
     } catch (e) {
       missing.interp = `interpreter not loadable: ${String(e).split('\n')[0]}`;
     }

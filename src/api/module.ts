@@ -19,8 +19,8 @@ const asts = new WeakMap<Module, ModuleAst>();
 const KIND_NAMES = ['function', 'table', 'memory', 'global', 'tag'] as const;
 
 /** Refuses a valid module that uses a feature the interpreter cannot run yet. */
-function checkSupported(m: ModuleAst): void {
-  const f = unsupportedFeature(m);
+function checkSupported(m: ModuleAst, usedOps: Uint8Array): void {
+  const f = unsupportedFeature(m, usedOps);
   if (f !== null) throw new CompileError(`unsupported feature: ${f} (tswasm cannot execute it yet)`);
 }
 
@@ -28,8 +28,7 @@ function checkSupported(m: ModuleAst): void {
 export function compileBytes(bytes: Uint8Array): ModuleAst {
   const sv = createStreamingValidator();
   const m = decode(bytes, sv);
-  sv.finish(m);
-  checkSupported(m);
+  checkSupported(m, sv.finish(m).usedOps);
   return m;
 }
 
@@ -37,8 +36,7 @@ export function compileBytes(bytes: Uint8Array): ModuleAst {
 export async function compileStream(stream: ReadableStreamLike): Promise<ModuleAst> {
   const sv = createStreamingValidator();
   const m = await decodeStream(stream, sv);
-  sv.finish(m);
-  checkSupported(m);
+  checkSupported(m, sv.finish(m).usedOps);
   return m;
 }
 

@@ -5,17 +5,14 @@
  * feature"). Packages probe this (e.g. a SIMD build) to fall back to another
  * build; accepting such a module and failing mid-run would break them.
  *
- * This walks types, imports, definitions and every instruction once, with the
- * allocation-free instruction reader. When the interpreter gains a feature,
+ * It reads types, imports and definitions, and for instructions the
+ * validator's record of which ones the code uses (no second walk). When the interpreter gains a feature,
  * add it to EXECUTABLE and delete its special case below.
  */
 import type { Feature } from '../ast/opcodes.js';
 import { OPCODES } from '../ast/opcodes.js';
-import { instr } from '../ast/instr.js';
-import { Imm } from '../ast/opcodes.js';
 import type { Module } from '../ast/module.js';
 import { Heap, V128, isRef, refHeap, refNullable, refExact, type ValType } from '../ast/types.js';
-import { Reader, readInstr } from '../decoder/index.js';
 
 /**
  * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD.
@@ -38,32 +35,15 @@ function typeFeature(t: ValType): string | null {
   return null;
 }
 
-/** Every instruction decodes here, whatever the module was decoded with: this check names what it finds. */
-const ALL_OPS = new Uint8Array(OPCODES.length).fill(1);
-const ALL_FEATURES = { threads: true, wideArithmetic: true, customPageSizes: true, customDescriptors: true };
-
-function exprFeature(bytes: Uint8Array): string | null {
-  const r = new Reader(bytes);
-  r.ops = ALL_OPS;
-  r.features = ALL_FEATURES;
-  const ins = instr(0);
-  while (r.pos < r.end) {
-    readInstr(r, ins);
-    const row = OPCODES[ins.op]!;
-    if (!EXECUTABLE.has(row[4])) return row[4];
-    const imm = row[3];
-    if (imm === Imm.SelectTypes) for (const t of ins.list) { const f = typeFeature(t); if (f) return f; }
-    if (imm === Imm.HeapType) { const f = typeFeature(ins.x); if (f) return f; }
-    if (imm === Imm.BlockType && ins.x >= 0) { const f = typeFeature(ins.x); if (f) return f; }
-  }
-  return null;
-}
-
 /**
  * The name of the first feature module `m` uses that the interpreter cannot
- * execute yet, or null when it can run all of it.
+ * execute yet, or null when it can run all of it. `usedOps` is the
+ * validator's record of the instructions the code uses (`ModuleInfo.usedOps`).
  */
-export function unsupportedFeature(m: Module): string | null {
+export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | null {
+  for (let op = 0; op < usedOps.length; op++) {
+    if (usedOps[op] === 1 && !EXECUTABLE.has(OPCODES[op]![4])) return OPCODES[op]![4];
+  }
   for (const t of m.types) {
     if (t.comp.kind !== 'func') return 'gc';
     if (t.supers.length > 0 || !t.final) return 'gc';
@@ -93,19 +73,15 @@ export function unsupportedFeature(m: Module): string | null {
     if (f) return f;
   }
   for (const g of m.globals) {
-    const f = typeFeature(g.type.type) ?? exprFeature(g.init);
+    const f = typeFeature(g.type.type);
     if (f) return f;
   }
   for (const e of m.elems) {
-    const f = typeFeature(e.type) ?? (e.offset && exprFeature(e.offset)) ?? null;
+    const f = typeFeature(e.type);
     if (f) return f;
-    for (const x of e.exprs ?? []) { const g = exprFeature(x); if (g) return g; }
   }
-  for (const d of m.datas) { const f = d.offset && exprFeature(d.offset); if (f) return f; }
   for (const fn of m.funcs) {
     for (const l of fn.locals) { const f = typeFeature(l.type); if (f) return f; }
-    const f = exprFeature(fn.body);
-    if (f) return f;
   }
   return null;
 }

@@ -11,6 +11,7 @@
  * Not here: the checks themselves (module.ts, types.ts, func.ts).
  */
 import type { Module } from '../ast/module.js';
+import { OP_COUNT } from '../ast/op-ids.js';
 import type { Features } from '../ast/features.js';
 import { I16 as PACKED_I16, I32 as I32_TYPE, I8 as PACKED_I8, type GlobalType, type MemType, type SubType, type TableType, type ValType } from '../ast/types.js';
 
@@ -68,6 +69,12 @@ export interface ModuleInfo {
   readonly dataCount: number;
   /** Functions that may be referenced by `ref.func` in function bodies ("declared" references). */
   readonly declaredFuncs: ReadonlySet<number>;
+  /**
+   * 1 for each Op the module's code uses beyond the validator's fast path
+   * (the fast path takes only WebAssembly 1.0 instructions), so an embedder
+   * can tell which features the code needs without walking it again.
+   */
+  readonly usedOps: Uint8Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -97,6 +104,7 @@ export class Context implements ModuleInfo {
   elemTypes: ValType[] = [];
   dataCount = 0;
   declaredFuncs: Set<number> = new Set();
+  usedOps: Uint8Array = new Uint8Array(OP_COUNT);
 
   constructor(module: Module, features: Features) {
     this.module = module;

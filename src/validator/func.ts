@@ -185,6 +185,7 @@ export class FuncValidator extends Stacks {
       this.at = offset + r.pos;
       readInstr(r, ins);
       const op = ins.op;
+      this.c.usedOps[op] = 1;
       if (op === Op.global_get) {
         const g = this.c.globals[ins.x];
         if (g !== undefined && ins.x < this.globalLimit && g.mutable) throw this.error('constant expression required');
@@ -427,6 +428,7 @@ export class FuncValidator extends Stacks {
         r.pos = pos;
         readInstr(r, ins);
         const o = ins.op;
+        this.c.usedOps[o] = 1;
         const shape = SHAPE[o]!;
         if (shape === Shape.Plain) this.plain(o);
         else if (shape !== Shape.Special) this.typedOp(o, shape);
