@@ -1,46 +1,41 @@
 /**
- * Turns the TypeScript sources the spec runner needs (src/ and spec-tests/)
- * into plain ES modules under node_modules/.cache/tswasm-spec, one file per
- * source, with TypeScript's own `transpileModule` (no type check, no
- * bundling), so the runner's worker threads can load them with plain Node.
- * Files are rewritten only when their source changed.
+ * Makes sure the runner's JavaScript is built and current: the spec runner
+ * (spec-tests/*.ts) and the sources it imports are compiled by `tsc -p
+ * tsconfig.node.json` into dist/ (as `npm run build` does), so the executor's
+ * `const enum` cases are inlined exactly as in the published package — a
+ * per-file transpiler would leave property reads in the hot `switch`.
+ * Rebuilds only when a source is newer than the output.
  *
  * Deliberately not here: type checking (`npm run typecheck` does that).
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the transpiled tree goes. */
-export const outDir = join(root, 'node_modules', '.cache', 'tswasm-spec');
+/** Where the built tree is. */
+export const outDir = join(root, 'dist');
 
-function walk(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((n) => {
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const n of readdirSync(dir)) {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.endsWith('.test.ts') ? [p] : [];
-  });
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : p.endsWith('.ts') ? s.mtimeMs : 0);
+  }
+  return t;
 }
 
-/** Transpiles src/ and spec-tests/; returns the output directory. */
+/** Builds dist/ if any source is newer than the runner's output; returns dist/. */
 export function transpileAll() {
-  const files = [...walk(join(root, 'src')), ...walk(join(root, 'spec-tests'))];
-  for (const f of files) {
-    const rel = relative(root, f);
-    const out = join(outDir, rel.replace(/\.ts$/, '.js'));
-    const srcText = readFileSync(f, 'utf8');
-    if (existsSync(out) && statSync(out).mtimeMs >= statSync(f).mtimeMs) continue;
-    const js = ts.transpileModule(srcText, {
-      fileName: f,
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, isolatedModules: false,
-        preserveConstEnums: true, verbatimModuleSyntax: false,
-      },
-    }).outputText;
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, js);
+  const marker = join(outDir, 'spec-tests', 'run-file.js');
+  const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
+  if (built < Math.max(newest(join(root, 'src')), newest(join(root, 'spec-tests')))) {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.node.json')], { stdio: 'inherit' });
   }
   return outDir;
 }

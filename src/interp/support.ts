@@ -12,7 +12,7 @@
 import type { Feature } from '../ast/opcodes.js';
 import { OPCODES } from '../ast/opcodes.js';
 import type { Module } from '../ast/module.js';
-import { Heap, V128, isRef, refHeap, refNullable, refExact, type ValType } from '../ast/types.js';
+import { Heap, V128, isRef, refHeap, refExact, refNullable, type ValType } from '../ast/types.js';
 
 /**
  * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD.
@@ -23,16 +23,32 @@ export const EXECUTABLE: ReadonlySet<Feature> = new Set<Feature>([
   'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types',
 ]);
 
-/** The feature a value type needs beyond WebAssembly 2.0, or null. */
+/**
+ * The feature a value type needs that the interpreter cannot represent yet,
+ * or null. References to function types (`(ref null? $t)`, typed function
+ * references) are plain function references at run time, so they run; the
+ * instructions of that proposal are refused through `usedOps` instead.
+ */
 function typeFeature(t: ValType): string | null {
   if (t === V128) return 'simd';
   if (!isRef(t)) return null;
   const h = refHeap(t);
   if (refExact(t)) return 'custom-descriptors';
   if (h === Heap.Exn || h === Heap.NoExn) return 'exceptions';
-  if (h !== Heap.Func && h !== Heap.Extern) return h >= 0 ? 'function-references' : 'gc';
-  if (!refNullable(t)) return 'function-references';
+  if (h < 0 && h !== Heap.Func && h !== Heap.Extern && h !== Heap.NoFunc && h !== Heap.NoExtern) return 'gc';
   return null;
+}
+
+/**
+ * Types the interpreter cannot yet treat by the 3.0 rules where they cross a
+ * module boundary: function types mentioning typed references (it compares
+ * function types structurally, not by canonical type ids), and globals and
+ * tables of non-nullable or typed references (it matches imports by equality,
+ * not subtyping).
+ */
+function boundaryFeature(t: ValType): string | null {
+  if (isRef(t) && (refHeap(t) >= 0 || !refNullable(t))) return 'function-references';
+  return typeFeature(t);
 }
 
 /**
@@ -48,7 +64,7 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
     if (t.comp.kind !== 'func') return 'gc';
     if (t.supers.length > 0 || !t.final) return 'gc';
     if (t.describes !== null || t.descriptor !== null) return 'custom-descriptors';
-    for (const v of [...t.comp.params, ...t.comp.results]) { const f = typeFeature(v); if (f) return f; }
+    for (const v of [...t.comp.params, ...t.comp.results]) { const f = boundaryFeature(v); if (f) return f; }
   }
   for (const g of m.recGroups) if (g.count > 1) return 'gc';
   for (const imp of m.imports) {
@@ -58,8 +74,8 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
       if (d.type.shared) return 'threads';
       if (d.type.pageSizeLog2 !== null) return 'custom-page-sizes';
     }
-    if (d.kind === 'table') { const f = typeFeature(d.type.elem); if (f) return f; }
-    if (d.kind === 'global') { const f = typeFeature(d.type.type); if (f) return f; }
+    if (d.kind === 'table') { const f = boundaryFeature(d.type.elem); if (f) return f; }
+    if (d.kind === 'global') { const f = boundaryFeature(d.type.type); if (f) return f; }
     if (d.kind === 'func' && d.exact) return 'custom-descriptors';
   }
   for (const mem of m.memories) {
@@ -68,12 +84,11 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
   }
   if (m.tags.length > 0) return 'exceptions';
   for (const t of m.tables) {
-    if (t.init !== null) return 'function-references';
-    const f = typeFeature(t.type.elem);
+    const f = boundaryFeature(t.type.elem);
     if (f) return f;
   }
   for (const g of m.globals) {
-    const f = typeFeature(g.type.type);
+    const f = boundaryFeature(g.type.type);
     if (f) return f;
   }
   for (const e of m.elems) {
