@@ -12,7 +12,8 @@
  * identifiers where they are unique and printable (the name section itself
  * is kept as a custom section, so the bytes stay the same).
  *
- * Instructions are printed flat, one per line, indented by block depth.
+ * Instructions are printed flat, one per line, indented by block depth (up
+ * to MAX_INDENT levels, so very deep code still prints in linear size).
  *
  * Deliberately not here: binary spellings the text format cannot express
  * (non-minimal LEB128, empty sections, an explicit memory index 0 in a
@@ -30,6 +31,9 @@ import {
 import { decode, readInstr, Reader } from '../decoder/index.js';
 import { encodeUtf8 } from '../decoder/reader.js';
 import { formatF32, formatF64, formatI64 } from '../numeric/format.js';
+
+/** Deepest block nesting shown by indentation; deeper code is printed at this depth. */
+const MAX_INDENT = 64;
 
 /** Printer options. */
 export interface PrintOptions {
@@ -256,7 +260,7 @@ class Printer {
       }
     }
     if (locals.length > 0) o.push(`    (local ${locals.join(' ')})`);
-    this.instrs(f.body, (depth, text) => o.push('    ' + '  '.repeat(depth) + text), 0);
+    this.instrs(f.body, (depth, text) => o.push('    ' + '  '.repeat(Math.min(depth, MAX_INDENT)) + text), 0);
     o.push('  )');
   }
 
