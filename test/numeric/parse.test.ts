@@ -437,8 +437,7 @@ describe('printing', () => {
 function findTestsuite(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
-    process.env.WASM_TESTSUITE,
-    join(here, '../../spec-tests/testsuite'),
+    process.env.SPEC_TESTSUITE,
     join(here, '../../../shared/spec-testsuite'),
   ];
   for (const c of candidates) if (c && existsSync(join(c, 'const.wast'))) return c;
