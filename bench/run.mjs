@@ -39,6 +39,11 @@ const nativeRun = runs.find((r) => r.mode === 'normal' && r.engine === 'native')
 const ref = new Map();
 for (const r of nativeRun?.results ?? []) ref.set(`${r.group}|${r.name}|${r.n}`, r);
 
+/** The largest size at which run `r` ran kernel `name`. */
+function maxN(r, name) {
+  return Math.max(...r.results.filter((x) => x.group === 'kernel' && x.name === name).map((x) => x.n));
+}
+
 const fmt = (ms) => (ms === null || ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(2));
 const lines = [];
 const out = (s = '') => { lines.push(s); console.log(s); };
@@ -71,7 +76,9 @@ for (const mode of Object.keys(MODES)) {
       if (x.error) return `error: ${x.error.slice(0, 60)} | —`;
       if (nat && x.result !== nat.result) return `WRONG (${x.result?.slice(0, 20)}) | —`;
       const ratio = nat?.ms ? x.ms / nat.ms : null;
-      if (ratio !== null && k.group === 'kernel') ((geo[`${mode}|${r.engine}`] ??= [])).push(ratio);
+      // The geometric mean is over each kernel at the mode's own size (native also runs the jitless sizes for reference).
+      const ownSize = mode !== 'normal' || r.engine !== 'native' || x.n === maxN(r, k.name);
+      if (ratio !== null && k.group === 'kernel' && ownSize) ((geo[`${mode}|${r.engine}`] ??= [])).push(ratio);
       return `${fmt(x.ms)} | ${ratio === null ? '—' : ratio.toFixed(1)}`;
     });
     out(`| ${k.group === 'kernel' ? k.name : `${k.group}: ${k.name}`} | ${k.n} | ${cells.join(' | ')} |`);
