@@ -1428,6 +1428,30 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 5;
         continue;
       }
+      case R.f64_mul_add_rmw: {
+        const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        const v = D[(fp + code[pc + 1]) >> 1] * D[(fp + code[pc + 2]) >> 1];
+        if ((addr & 7) === 0) {
+          const i = addr >>> 3;
+          m64[i] = v + m64[i];
+        } else dv.setFloat64(addr, v + dv.getFloat64(addr, true), true);
+        pc += 6;
+        continue;
+      }
+      case R.f64_mul_m_add_rmw: {
+        const src = ((I[fp + code[pc + 2]] + I[fp + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (src + 8 > memLen) trapMemory();
+        const v = D[(fp + code[pc + 1]) >> 1] * (src & 7 ? dv.getFloat64(src, true) : m64[src >>> 3]);
+        const addr = ((I[fp + code[pc + 5]] + I[fp + code[pc + 6]]) >>> 0) + (code[pc + 7] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        if ((addr & 7) === 0) {
+          const i = addr >>> 3;
+          m64[i] = v + m64[i];
+        } else dv.setFloat64(addr, v + dv.getFloat64(addr, true), true);
+        pc += 8;
+        continue;
+      }
       case R.f32_abs:
         I[fp + code[pc + 1]] = I[fp + code[pc + 2]] & 0x7fffffff;
         pc += 3;

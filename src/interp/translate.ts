@@ -671,11 +671,14 @@ class Translator {
       const q = ld === R.f64_load_rr ? this.code[s + 3]! : this.poolReg(I32, 0, 0);
       const off = this.code[ld === R.f64_load_rr ? s + 4 : s + 3]!;
       if (q >= 0) {
+        const ps = this.prevStart;
         this.len = s;
         this.lastStart = -1;
         const x = this.reg(memB ? ka : kb);
         this.h -= 2;
         this.op(m, this.push(out), x, p, q, off);
+        // Nothing else was emitted: the instruction before the removed load is the one before this.
+        if (this.lastStart === s) this.prevStart = ps;
         return;
       }
     }
@@ -742,6 +745,34 @@ class Translator {
       && c === (this.nLocals + this.poolIndex.get(`${this.hi[ka]}:0`)!) << 1;
     if (!same) return false;
     const a = this.code[s + 2]!;
+    // `mem[p] += x * y`: the product was computed just before into a temporary
+    // (a popped slot's home, dead after this) — fuse the multiply in too.
+    const pm = this.prevStart;
+    const pr = pm >= 0 && pm >= this.labelPos && a >= (this.nLocals + this.poolCells) << 1 ? this.code[pm]! : -1;
+    if (pr === R.f64_mul && s === pm + 4 && this.code[pm + 1] === a) {
+      const x = this.code[pm + 2]!;
+      const y = this.code[pm + 3]!;
+      this.len = pm;
+      this.lastStart = -1;
+      this.lastDest = -1;
+      this.h -= 2;
+      this.op(R.f64_mul_add_rmw, x, y, b, c, off);
+      this.prevStart = -1;
+      return true;
+    }
+    if (pr === R.f64_mul_m && s === pm + 6 && this.code[pm + 1] === a) {
+      const x = this.code[pm + 2]!;
+      const p = this.code[pm + 3]!;
+      const q = this.code[pm + 4]!;
+      const o = this.code[pm + 5]!;
+      this.len = pm;
+      this.lastStart = -1;
+      this.lastDest = -1;
+      this.h -= 2;
+      this.op(R.f64_mul_m_add_rmw, x, p, q, o, b, c, off);
+      this.prevStart = -1;
+      return true;
+    }
     this.len = s;
     this.lastStart = -1;
     this.lastDest = -1;

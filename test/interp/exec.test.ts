@@ -108,6 +108,26 @@ describe('fused addressing', () => {
     expect(() => call(inst, 'f64', 65530)).toThrow('out of bounds memory access');
   });
 
+  it('fuses a multiply into mem[p] += x * y (register and memory operands), aligned or not', () => {
+    const inst = load(`(module (memory 1)
+      (func (export "acc") (param $p i32) (param $q i32) (param $x f64) (param $y f64) (result f64)
+        (f64.store (i32.add (local.get $p) (i32.const 8))
+          (f64.add (f64.mul (local.get $x) (local.get $y)) (f64.load (i32.add (local.get $p) (i32.const 8)))))
+        (f64.store (local.get $p)
+          (f64.add (f64.mul (local.get $x) (f64.load (local.get $q))) (f64.load (local.get $p))))
+        (f64.add (f64.load (local.get $p)) (f64.load offset=8 (local.get $p))))
+      (func (export "init") (param $p i32) (param $v f64) (f64.store (local.get $p) (local.get $v))))`);
+    for (const p of [64, 67]) {
+      call(inst, 'init', p, f64ToBits(1));
+      call(inst, 'init', p + 8, f64ToBits(2));
+      call(inst, 'init', 201, f64ToBits(5));
+      // mem[p+8] = 3*4 + 2 = 14; mem[p] = 3*5 + 1 = 16
+      expect(call1(inst, 'acc', p, 201, f64ToBits(3), f64ToBits(4))).toBe(f64ToBits(30));
+    }
+    expect(() => call(inst, 'acc', 65530, 0, f64ToBits(1), f64ToBits(1))).toThrow('out of bounds memory access');
+    expect(() => call(inst, 'acc', 0, 65530, f64ToBits(1), f64ToBits(1))).toThrow('out of bounds memory access');
+  });
+
   it('keeps signaling NaN bits through f64 loads, stores and locals in hot loops', () => {
     const inst = load(`(module (memory 1)
       (func (export "run") (param $n i32) (param $bits i64) (result i64) (local $x f64)
