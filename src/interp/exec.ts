@@ -1428,6 +1428,24 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 5;
         continue;
       }
+      case R.f64_add_mul_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 5] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        const v = D[(fp + code[pc + 2]) >> 1] + D[(fp + code[pc + 3]) >> 1] * D[(fp + code[pc + 4]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
+        pc += 6;
+        continue;
+      }
+      case R.f64_sub_mul_st: {
+        const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 5] >>> 0);
+        if (addr + 8 > memLen) trapMemory();
+        const v = D[(fp + code[pc + 2]) >> 1] - D[(fp + code[pc + 3]) >> 1] * D[(fp + code[pc + 4]) >> 1];
+        if ((addr & 7) === 0) m64[addr >>> 3] = v;
+        else dv.setFloat64(addr, v, true);
+        pc += 6;
+        continue;
+      }
       case R.f64_mul_add_rmw: {
         const addr = ((I[fp + code[pc + 3]] + I[fp + code[pc + 4]]) >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();

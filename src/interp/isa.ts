@@ -166,6 +166,8 @@ export const ISA: readonly IsaRow[] = [
   ...(['add', 'sub', 'mul', 'div'] as const)
     .map((c): IsaRow => [`f64_${c}_st`, 'a b c i', `store f64.${c}(b, c) to memory 0 at a + offset i (the operation fused into its store)`]),
   ['f64_add_rmw', 'a b c i', 'the f64 in memory 0 at b + c + offset i += a (`f64_add_m` then a store to the same place)'],
+  ['f64_add_mul_st', 'a b c c i', 'store b + c * c\' to memory 0 at a + offset i (`f64_mul` fused into `f64_add_st`)'],
+  ['f64_sub_mul_st', 'a b c c i', 'store b - c * c\' to memory 0 at a + offset i (`f64_mul` fused into `f64_sub_st`)'],
   ['f64_mul_add_rmw', 'a b c c i', 'the f64 in memory 0 at c + c\' + offset i += a * b (`f64_mul` fused into `f64_add_rmw`)'],
   ['f64_mul_m_add_rmw', 'a b b i c c i', 'the f64 in memory 0 at c + c\' + offset i\' += a * (the f64 at b + b\' + offset i) (`f64_mul_m` fused into `f64_add_rmw`)'],
   // Conversions (wrap and reinterpret are moves)

@@ -795,6 +795,23 @@ class Translator {
     const s = this.lastStart;
     const b = this.code[s + 2]!;
     const c = this.code[s + 3]!;
+    // `store p (x -/+ y * z)` with the product just computed into a temporary
+    // (a popped slot's home, dead after this): fuse the multiply in too.
+    const pm = this.prevStart;
+    const fm = st === R.f64_sub_st ? R.f64_sub_mul_st : st === R.f64_add_st ? R.f64_add_mul_st : -1;
+    if (fm >= 0 && pm >= 0 && pm >= this.labelPos && s === pm + 4 && this.code[pm] === R.f64_mul
+      && this.code[pm + 1] === c && c !== b && c >= (this.nLocals + this.poolCells) << 1) {
+      const y = this.code[pm + 2]!;
+      const z = this.code[pm + 3]!;
+      this.len = pm;
+      this.lastStart = -1;
+      this.lastDest = -1;
+      const a = this.reg(ka);
+      this.h -= 2;
+      this.op(fm, a, b, y, z, off);
+      this.prevStart = -1;
+      return true;
+    }
     this.len = s;
     this.lastStart = -1;
     this.lastDest = -1;

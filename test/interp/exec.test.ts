@@ -128,6 +128,19 @@ describe('fused addressing', () => {
     expect(() => call(inst, 'acc', 0, 65530, f64ToBits(1), f64ToBits(1))).toThrow('out of bounds memory access');
   });
 
+  it('fuses a multiply into store p (x - y * z) and store p (x + y * z), aligned or not', () => {
+    const inst = load(`(module (memory 1)
+      (func (export "upd") (param $p i32) (param $x f64) (param $y f64) (param $z f64) (result f64)
+        (f64.store (local.get $p) (f64.sub (local.get $x) (f64.mul (local.get $y) (local.get $z))))
+        (f64.store offset=8 (local.get $p) (f64.add (local.get $x) (f64.mul (local.get $y) (local.get $z))))
+        (f64.add (f64.load (local.get $p)) (f64.mul (f64.const 2) (f64.load offset=8 (local.get $p))))))`);
+    for (const p of [64, 67]) {
+      // 10 - 2*3 = 4; 2 * (10 + 2*3) = 32
+      expect(call1(inst, 'upd', p, f64ToBits(10), f64ToBits(2), f64ToBits(3))).toBe(f64ToBits(36));
+    }
+    expect(() => call(inst, 'upd', 65530, f64ToBits(1), f64ToBits(1), f64ToBits(1))).toThrow('out of bounds memory access');
+  });
+
   it('keeps signaling NaN bits through f64 loads, stores and locals in hot loops', () => {
     const inst = load(`(module (memory 1)
       (func (export "run") (param $n i32) (param $bits i64) (result i64) (local $x f64)
