@@ -1428,6 +1428,43 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += 5;
         continue;
       }
+      case R.copy8: {
+        const src = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 3] >>> 0);
+        if (src >= memLen) trapMemory();
+        const dst = ((I[fp + code[pc + 4]] + I[fp + code[pc + 5]]) >>> 0) + (code[pc + 6] >>> 0);
+        if (dst >= memLen) trapMemory();
+        u8[dst] = u8[src];
+        pc += 7;
+        continue;
+      }
+      case R.copy32: {
+        const src = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 3] >>> 0);
+        if (src + 4 > memLen) trapMemory();
+        const v = src & 3 ? dv.getInt32(src, true) : m32[src >>> 2];
+        const dst = ((I[fp + code[pc + 4]] + I[fp + code[pc + 5]]) >>> 0) + (code[pc + 6] >>> 0);
+        if (dst + 4 > memLen) trapMemory();
+        if (dst & 3) dv.setInt32(dst, v, true);
+        else m32[dst >>> 2] = v;
+        pc += 7;
+        continue;
+      }
+      case R.copy64: {
+        const src = ((I[fp + code[pc + 1]] + I[fp + code[pc + 2]]) >>> 0) + (code[pc + 3] >>> 0);
+        if (src + 8 > memLen) trapMemory();
+        const lo = src & 3 ? dv.getInt32(src, true) : m32[src >>> 2];
+        const hi = src & 3 ? dv.getInt32(src + 4, true) : m32[(src >>> 2) + 1];
+        const dst = ((I[fp + code[pc + 4]] + I[fp + code[pc + 5]]) >>> 0) + (code[pc + 6] >>> 0);
+        if (dst + 8 > memLen) trapMemory();
+        if (dst & 3) {
+          dv.setInt32(dst, lo, true);
+          dv.setInt32(dst + 4, hi, true);
+        } else {
+          m32[dst >>> 2] = lo;
+          m32[(dst >>> 2) + 1] = hi;
+        }
+        pc += 7;
+        continue;
+      }
       case R.f64_add_mul_st: {
         const addr = (I[fp + code[pc + 1]] >>> 0) + (code[pc + 5] >>> 0);
         if (addr + 8 > memLen) trapMemory();

@@ -166,6 +166,9 @@ export const ISA: readonly IsaRow[] = [
   ...(['add', 'sub', 'mul', 'div'] as const)
     .map((c): IsaRow => [`f64_${c}_st`, 'a b c i', `store f64.${c}(b, c) to memory 0 at a + offset i (the operation fused into its store)`]),
   ['f64_add_rmw', 'a b c i', 'the f64 in memory 0 at b + c + offset i += a (`f64_add_m` then a store to the same place)'],
+  ['copy8', 'a a i b b i', 'memory 0: the byte at b + b\' + offset i\' = the byte at a + a\' + offset i (an 8-bit load fused into its store8)'],
+  ['copy32', 'a a i b b i', 'memory 0: 32 bits at b + b\' + offset i\' = 32 bits at a + a\' + offset i (`i32.load` fused into its `i32.store`)'],
+  ['copy64', 'a a i b b i', 'memory 0: 64 bits at b + b\' + offset i\' = 64 bits at a + a\' + offset i (an i64/f64 load fused into its store; bits kept)'],
   ['f64_add_mul_st', 'a b c c i', 'store b + c * c\' to memory 0 at a + offset i (`f64_mul` fused into `f64_add_st`)'],
   ['f64_sub_mul_st', 'a b c c i', 'store b - c * c\' to memory 0 at a + offset i (`f64_mul` fused into `f64_sub_st`)'],
   ['f64_mul_add_rmw', 'a b c c i', 'the f64 in memory 0 at c + c\' + offset i += a * b (`f64_mul` fused into `f64_add_rmw`)'],

@@ -821,6 +821,44 @@ class Translator {
     return true;
   }
 
+  /**
+   * `store q (load p)` of the same width, the load just emitted: one `copyN`
+   * (memory to memory; the loaded temporary is dead). Returns whether it did.
+   */
+  private copy(mr: number, off: number): boolean {
+    const kv = this.h - 1;
+    if (!this.canRetarget(kv)) return false;
+    const s = this.lastStart;
+    const lr = this.code[s]!;
+    let cp = -1;
+    let rr = false;
+    if (mr === R.i32_store8) {
+      if (lr === R.i32_load8_u || lr === R.i32_load8_s) cp = R.copy8;
+      else if (lr === R.i32_load8_u_rr || lr === R.i32_load8_s_rr) cp = R.copy8, rr = true;
+    } else if (mr === R.i32_store) {
+      if (lr === R.i32_load) cp = R.copy32;
+      else if (lr === R.i32_load_rr) cp = R.copy32, rr = true;
+    } else if (mr === R.i64_store || mr === R.f64_store) {
+      if (lr === R.i64_load || lr === R.f64_load) cp = R.copy64;
+      else if (lr === R.i64_load_rr || lr === R.f64_load_rr) cp = R.copy64, rr = true;
+    }
+    if (cp < 0) return false;
+    const zero = this.poolReg(I32, 0, 0);
+    if (zero < 0) return false;
+    const p = this.code[s + 2]!;
+    const q = rr ? this.code[s + 3]! : zero;
+    const o = this.code[rr ? s + 4 : s + 3]!;
+    this.len = s;
+    this.lastStart = -1;
+    this.lastDest = -1;
+    this.h--;
+    const ab = this.fusedAddress();
+    const a = ab !== null ? ab[0] : this.popReg();
+    const b = ab !== null ? ab[1] : zero;
+    this.op(cp, p, q, o, a, b, off);
+    return true;
+  }
+
   private memory(op: number, ins: Instr, mr: number): void {
     const out = MEM_OUT[op]!;
     const fast = this.fastMemory(ins.y) && ins.hi === 0;
@@ -835,6 +873,7 @@ class Translator {
       else this.op(R.load_x, this.push(out), a, ins.lo, ins.hi, ins.y, mr);
     } else {
       if (fast && mr === R.f64_store && (this.rmw(ins.lo) || this.storeResult(ins.lo))) return;
+      if (fast && this.copy(mr, ins.lo)) return;
       const b = this.popReg();
       const ab = fast && RR_R[mr]! >= 0 ? this.fusedAddress() : null;
       if (ab !== null) {

@@ -141,6 +141,28 @@ describe('fused addressing', () => {
     expect(() => call(inst, 'upd', 65530, f64ToBits(1), f64ToBits(1), f64ToBits(1))).toThrow('out of bounds memory access');
   });
 
+  it('fuses a load into a store of the same width (copy8/32/64), aligned or not, keeping NaN bits', () => {
+    const inst = load(`(module (memory 1) (data (i32.const 0) "\\01\\02\\03\\04\\05\\06\\f0\\7f\\09")
+      (func (export "cp") (param $s i32) (param $d i32)
+        (i32.store8 (local.get $d) (i32.load8_u (local.get $s)))
+        (i32.store offset=1 (local.get $d) (i32.load offset=1 (local.get $s)))
+        (i64.store (i32.add (local.get $d) (i32.const 8)) (i64.load (i32.add (local.get $s) (local.get $s))))
+        (f64.store offset=16 (local.get $d) (f64.load (local.get $s))))
+      (func (export "rd") (param i32) (result i64) (i64.load (local.get 0))))`);
+    for (const d of [100, 203]) {
+      call(inst, 'cp', 0, d);
+      expect(call1(inst, 'rd', d)).toBe(0x0504030201n);
+      expect(call1(inst, 'rd', d + 8)).toBe(0x7ff0060504030201n);
+      expect(call1(inst, 'rd', d + 16)).toBe(0x7ff0060504030201n);
+    }
+    call(inst, 'cp', 1, 300);
+    expect(call1(inst, 'rd', 300)).toBe(0x0605040302n);
+    expect(call1(inst, 'rd', 308)).toBe(0x00097ff006050403n);
+    expect(call1(inst, 'rd', 316)).toBe(0x097ff00605040302n);
+    expect(() => call(inst, 'cp', 65535, 0)).toThrow('out of bounds memory access');
+    expect(() => call(inst, 'cp', 0, 65535)).toThrow('out of bounds memory access');
+  });
+
   it('keeps signaling NaN bits through f64 loads, stores and locals in hot loops', () => {
     const inst = load(`(module (memory 1)
       (func (export "run") (param $n i32) (param $bits i64) (result i64) (local $x f64)
