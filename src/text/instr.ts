@@ -342,8 +342,12 @@ export class BodyParser {
     return c.fail(`unknown label $${name}`, at);
   }
 
-  /** A block type: empty, one result type, or a type use. */
-  private blockType(): number {
+  /**
+   * A type use without parameter names: `(type x)`, inline `param`/`result`
+   * declarations, or both (which must agree). Returns the type index given
+   * (-1 if none) with the inline types.
+   */
+  private typeUse(): { idx: number; params: ValType[]; results: ValType[] } {
     const c = this.c;
     const x = this.x;
     let idx = -1;
@@ -363,11 +367,17 @@ export class BodyParser {
           inlineTypeMismatch(c, at);
         }
       }
-      return blockTypeOfIndex(idx);
     }
+    return { idx, params, results };
+  }
+
+  /** A block type: empty, one result type, or a type use. */
+  private blockType(): number {
+    const { idx, params, results } = this.typeUse();
+    if (idx >= 0) return blockTypeOfIndex(idx);
     if (params.length === 0 && results.length === 0) return BLOCK_EMPTY;
     if (params.length === 0 && results.length === 1) return results[0]!;
-    return blockTypeOfIndex(x.typeFor(params, results));
+    return blockTypeOfIndex(this.x.typeFor(params, results));
   }
 
   /** `try_table` catch clauses. */
@@ -575,28 +585,8 @@ export class BodyParser {
 
   /** The type use of `call_indirect` and `return_call_indirect` (no parameter names allowed). */
   private callType(): number {
-    const c = this.c;
-    const x = this.x;
-    let idx = -1;
-    const at = c.pos;
-    if (c.open('type')) {
-      idx = resolveIdx(c, x.types);
-      c.rparen();
-    }
-    const params: ValType[] = [];
-    const results: ValType[] = [];
-    paramsResults(c, x, params, results, null);
-    if (idx >= 0) {
-      if (params.length > 0 || results.length > 0) {
-        if (idx >= x.types.count) c.fail('unknown type', at);
-        const ft = x.funcType(idx);
-        if (ft === null || ft.params.join() !== params.join() || ft.results.join() !== results.join()) {
-          inlineTypeMismatch(c, at);
-        }
-      }
-      return idx;
-    }
-    return x.typeFor(params, results);
+    const { idx, params, results } = this.typeUse();
+    return idx >= 0 ? idx : this.x.typeFor(params, results);
   }
 
   /** A memarg: optional memory index, `offset=`, `align=` (must be a power of two). */
