@@ -156,6 +156,16 @@ export function i64_mul(r: Int32Array, d: number, a: number, b: number): void {
   r[d] = Math.imul(al, bl);
 }
 
+/** `divmodU64` of the absolute values of two signed 64-bit numbers (signs are the caller's to apply). */
+function divmodMagnitudes(al: number, ah: number, bl: number, bh: number): void {
+  divmodU64(
+    ah < 0 ? -al | 0 : al,
+    ah < 0 ? (~ah + (al === 0 ? 1 : 0)) | 0 : ah,
+    bh < 0 ? -bl | 0 : bl,
+    bh < 0 ? (~bh + (bl === 0 ? 1 : 0)) | 0 : bh,
+  );
+}
+
 /** i64.div_s: signed quotient rounded toward zero; traps on a zero divisor and on MIN / -1. */
 export function i64_div_s(r: Int32Array, d: number, a: number, b: number): void {
   const al = r[a];
@@ -178,12 +188,7 @@ export function i64_div_s(r: Int32Array, d: number, a: number, b: number): void 
   if (ah === INT32_MIN && al === 0 && (bl & bh) === -1) trapIntegerOverflow();
   const negA = ah < 0;
   const negB = bh < 0;
-  divmodU64(
-    negA ? -al | 0 : al,
-    negA ? (~ah + (al === 0 ? 1 : 0)) | 0 : ah,
-    negB ? -bl | 0 : bl,
-    negB ? (~bh + (bl === 0 ? 1 : 0)) | 0 : bh,
-  );
+  divmodMagnitudes(al, ah, bl, bh);
   if (negA !== negB) {
     r[d + 1] = (~quoHi + (quoLo === 0 ? 1 : 0)) | 0;
     r[d] = -quoLo | 0;
@@ -224,13 +229,7 @@ export function i64_rem_s(r: Int32Array, d: number, a: number, b: number): void 
     return;
   }
   const negA = ah < 0;
-  const negB = bh < 0;
-  divmodU64(
-    negA ? -al | 0 : al,
-    negA ? (~ah + (al === 0 ? 1 : 0)) | 0 : ah,
-    negB ? -bl | 0 : bl,
-    negB ? (~bh + (bl === 0 ? 1 : 0)) | 0 : bh,
-  );
+  divmodMagnitudes(al, ah, bl, bh);
   if (negA) {
     r[d + 1] = (~remHi + (remLo === 0 ? 1 : 0)) | 0;
     r[d] = -remLo | 0;
