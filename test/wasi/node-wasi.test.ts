@@ -59,7 +59,12 @@ function underTswasm(c: Case): Result {
 describe('tswasm WASI vs node:wasi (live)', () => {
   for (const c of manifest.cases) {
     it(c.name, () => {
-      const node = underNode(c);
+      // node:wasi's poll_oneoff can wake a timed sleep up to a millisecond early
+      // (libuv rounds its timers to milliseconds), which the clock program
+      // reports as a FAIL of its own; such a run of Node says nothing about us,
+      // so Node gets up to three tries at a run without one.
+      let node = underNode(c);
+      for (let i = 0; i < 2 && /FAIL \(elapsed/.test(node.stdout); i++) node = underNode(c);
       const ours = underTswasm(c);
       if (!c.nodeDeviation) {
         expect(ours).toEqual(node);
