@@ -3,7 +3,7 @@
  * reader bounded by the section. The framing (ids, sizes, order, streaming)
  * is decoder.ts's job; this file only turns one section's bytes into AST.
  */
-import { ExternKind, type Elem, type Func, type LocalRun, type Module, type Names } from '../ast/module.js';
+import { ExternKind, type ConstExpr, type Data, type Elem, type Func, type LocalRun, type Module, type Names } from '../ast/module.js';
 import { FUNCREF, type ExternType } from '../ast/types.js';
 import { Reader, decodeUtf8 } from './reader.js';
 import { fastSkipExpr, scanExpr, type ScanInfo } from './instr.js';
@@ -12,10 +12,15 @@ import { readGlobalType, readMemType, readRecGroup, readRefType, readTableType, 
 /** Reads a constant expression (instructions up to `end`), returning its bytes. */
 export function readConstExpr(r: Reader, info: ScanInfo): Uint8Array {
   const start = r.pos;
+  skipConstExpr(r, info);
+  return r.buf.subarray(start, r.pos);
+}
+
+/** Moves past a constant expression (instructions up to `end`). */
+function skipConstExpr(r: Reader, info: ScanInfo): void {
   const fastEnd = fastSkipExpr(r.buf, r.pos, r.end);
   if (fastEnd >= 0) r.pos = fastEnd;
   else scanExpr(r, info);
-  return r.buf.subarray(start, r.pos);
 }
 
 export function decodeTypeSection(r: Reader, m: Module): void {
@@ -159,17 +164,76 @@ export function decodeDataCountSection(r: Reader, m: Module): void {
   m.dataCount = r.u32();
 }
 
+/**
+ * A decoded data segment. Its offset expression and bytes stay spans of the
+ * module's bytes until first read: a module can have a hundred thousand
+ * segments (esbuild.wasm: 98,450), and two subarrays each cost more than
+ * decoding them, for a validator that never looks at the bytes.
+ */
+export class DecodedData implements Data {
+  mode: 'active' | 'passive';
+  memory: number;
+  explicitMemory: boolean;
+  /** The module's bytes, and the spans of the offset expression (start -1 if passive) and the bytes. */
+  readonly src: Uint8Array;
+  readonly offsetStart: number;
+  readonly offsetEnd: number;
+  private readonly initStart: number;
+  private readonly initEnd: number;
+  private offsetCache: ConstExpr | null | undefined = undefined;
+  private initCache: Uint8Array | undefined = undefined;
+
+  constructor(src: Uint8Array, flags: number, memory: number, offsetStart: number, offsetEnd: number, initStart: number, initEnd: number) {
+    this.mode = flags === 1 ? 'passive' : 'active';
+    this.memory = memory;
+    this.explicitMemory = flags === 2;
+    this.src = src;
+    this.offsetStart = offsetStart;
+    this.offsetEnd = offsetEnd;
+    this.initStart = initStart;
+    this.initEnd = initEnd;
+  }
+
+  get offset(): ConstExpr | null {
+    if (this.offsetCache === undefined) {
+      this.offsetCache = this.offsetStart < 0 ? null : this.src.subarray(this.offsetStart, this.offsetEnd);
+    }
+    return this.offsetCache;
+  }
+  set offset(v: ConstExpr | null) {
+    this.offsetCache = v;
+  }
+  get init(): Uint8Array {
+    return this.initCache ??= this.src.subarray(this.initStart, this.initEnd);
+  }
+  set init(v: Uint8Array) {
+    this.initCache = v;
+  }
+  /** The plain `Data` fields, as JSON.stringify should see them. */
+  toJSON(): Data {
+    return { mode: this.mode, memory: this.memory, offset: this.offset, init: this.init, explicitMemory: this.explicitMemory };
+  }
+}
+
 export function decodeDataSection(r: Reader, m: Module, info: ScanInfo): void {
   const n = r.u32();
+  const buf = r.buf;
   for (let i = 0; i < n; i++) {
     const start = r.pos;
     const flags = r.u32();
     if (flags > 2) r.fail('malformed data segment kind', start);
     const memory = flags === 2 ? r.u32() : 0;
-    const offset = flags !== 1 ? readConstExpr(r, info) : null;
+    let offsetStart = -1;
+    if (flags !== 1) {
+      offsetStart = r.pos;
+      skipConstExpr(r, info);
+    }
+    const offsetEnd = r.pos;
     const len = r.u32();
-    const init = r.bytes(len);
-    m.datas.push({ mode: flags === 1 ? 'passive' : 'active', memory, offset, init, explicitMemory: flags === 2 });
+    if (len > r.end - r.pos) r.bytes(len); // throws the reader's message
+    const initStart = r.pos;
+    r.pos += len;
+    m.datas.push(new DecodedData(buf, flags, memory, offsetStart, offsetEnd, initStart, r.pos));
   }
 }
 

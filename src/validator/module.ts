@@ -18,6 +18,7 @@ import { FUNCREF, Heap, I32, I64, isRef, refHeap, refNullable, refType, type Tab
 import { Context, TypeKind } from './context.js';
 import { FuncValidator } from './func.js';
 import { compileError, typeName } from './messages.js';
+import { DecodedData } from '../decoder/sections.js';
 
 /** `(ref func)`: the type of element segments given as function indices. */
 const REF_FUNC = refType(false, Heap.Func);
@@ -286,7 +287,13 @@ export class ModuleValidator {
       if (d.mode !== 'active') continue;
       const mt = c.memories[d.memory];
       if (mt === undefined) fail(`unknown memory ${d.memory >>> 0}`);
-      this.fv.validateConst(d.offset!, mt.addr64 ? I64 : I32, c.globals.length, offsetOf(d.offset!));
+      const t = mt.addr64 ? I64 : I32;
+      if (d instanceof DecodedData) {
+        const src = d.src;
+        this.fv.validateConstIn(src, d.offsetStart, d.offsetEnd, t, c.globals.length, src.byteOffset + d.offsetStart);
+      } else {
+        this.fv.validateConst(d.offset!, t, c.globals.length, offsetOf(d.offset!));
+      }
     }
   }
 }
