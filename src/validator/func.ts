@@ -23,7 +23,7 @@ import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
 import { TypeKind, type Context } from './context.js';
 import { Ctl, Stacks } from './stacks.js';
-import { ADDR, ATOMIC, FAST, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
+import { ADDR, ATOMIC, FAST_IN0, FAST_IN1, FAST_KIND, FAST_NATURAL, FAST_OUT, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
 import { SINGLE } from '../ast/opcodes.js';
 import { UNKNOWN, defaultable, isNumOrUnknown, isVecOrUnknown, matchRef, matchVal } from './match.js';
 import { resultName, typeName } from './messages.js';
@@ -44,6 +44,12 @@ function lebLength(bytes: Uint8Array, pos: number, end: number, max: number): nu
 const END_BYTE = 0x0b;
 const I32_CONST_BYTE = 0x41;
 const I64_CONST_BYTE = 0x42;
+/** Opcode bytes the inline cases of `run` tell apart. */
+const LOCAL_GET_BYTE = 0x20;
+const LOCAL_SET_BYTE = 0x21;
+const GLOBAL_GET_BYTE = 0x23;
+const BR_BYTE = 0x0c;
+const RETURN_BYTE = 0x0f;
 
 /** Validates function bodies and constant expressions of one module. */
 export class FuncValidator extends Stacks {
@@ -156,7 +162,7 @@ export class FuncValidator extends Stacks {
     }
     this.constMode = false;
     this.globalLimit = c.globals.length;
-    this.run(func.body, func.bodyOffset, ~ft);
+    this.run(func.body, 0, func.body.length, func.bodyOffset, ~ft);
   }
 
   /**
@@ -164,25 +170,33 @@ export class FuncValidator extends Stacks {
    * `globalLimit` may be read. `offset` is its absolute position, for errors.
    */
   validateConst(expr: Uint8Array, t: ValType, globalLimit: number, offset: number): void {
+    this.validateConstIn(expr, 0, expr.length, t, globalLimit, offset);
+  }
+
+  /**
+   * `validateConst` of the expression at `bytes[start..end)` (no subarray:
+   * decoded data segments keep their offsets as spans), at absolute `offset`.
+   */
+  validateConstIn(bytes: Uint8Array, start: number, end: number, t: ValType, globalLimit: number, offset: number): void {
     // The common `i32.const n end` / `i64.const n end` (segment offsets, globals): nothing to check.
-    const n = expr.length;
-    if (n >= 3 && expr[n - 1] === END_BYTE && lebLength(expr, 1, n - 1, 4) === n - 2
-      && ((t === I32 && expr[0] === I32_CONST_BYTE) || (t === I64 && expr[0] === I64_CONST_BYTE))) return;
+    const n = end - start;
+    if (n >= 3 && bytes[end - 1] === END_BYTE && lebLength(bytes, start + 1, end - 1, 4) === n - 2
+      && ((t === I32 && bytes[start] === I32_CONST_BYTE) || (t === I64 && bytes[start] === I64_CONST_BYTE))) return;
     this.funcIndex = -1;
     this.at = offset;
     this.resetLocalsFor(0);
     this.constMode = true;
     this.globalLimit = globalLimit;
-    this.checkConstOps(expr, offset);
-    this.run(expr, offset, t);
+    this.checkConstOps(bytes, start, end, offset - start);
+    this.run(bytes, start, end, offset - start, t);
   }
 
   /** First pass over a constant expression: every instruction must be constant. */
-  private checkConstOps(expr: Uint8Array, offset: number): void {
-    const r = this.reader(expr, offset);
+  private checkConstOps(bytes: Uint8Array, start: number, end: number, base: number): void {
+    const r = this.reader(bytes, start, end, base);
     const ins = this.ins;
     while (r.pos < r.end) {
-      this.at = offset + r.pos;
+      this.at = base + r.pos;
       readInstr(r, ins);
       const op = ins.op;
       this.c.usedOps[op] = 1;
@@ -195,15 +209,17 @@ export class FuncValidator extends Stacks {
     }
   }
 
-  private reader(bytes: Uint8Array, base: number): Reader {
-    const r = new Reader(bytes, 0, bytes.length, base);
+  /** A reader over `bytes[start..end)`; `base` is the absolute offset of `bytes[0]`. */
+  private reader(bytes: Uint8Array, start: number, end: number, base: number): Reader {
+    const r = new Reader(bytes, start, end, base);
     r.features = this.c.features;
     r.ops = this.ops;
     return r;
   }
 
   /**
-   * Runs the algorithm over `bytes` (ending with `end`) as a block of type `bt`.
+   * Runs the algorithm over `bytes[start..end)` (ending with `end`) as a
+   * block of type `bt`; `base` is the absolute offset of `bytes[0]`.
    *
    * The loop keeps the operand stack pointer, the stack array and the current
    * frame's height in locals and handles the frequent instructions with
@@ -212,13 +228,12 @@ export class FuncValidator extends Stacks {
    * the general path: `readInstr` and the typing methods, with the locals
    * written back before and reloaded after.
    */
-  private run(bytes: Uint8Array, base: number, bt: number): void {
+  private run(bytes: Uint8Array, start: number, end: number, base: number, bt: number): void {
     this.sp = 0;
     this.depth = 0;
     this.pushCtl(Ctl.Block, bt, false);
-    const r = this.reader(bytes, base);
+    const r = this.reader(bytes, start, end, base);
     const ins = this.ins;
-    const end = r.end;
     const localTypes = this.localTypes;
     const localInit = this.localInit;
     const nLocals = this.nLocals;
@@ -229,195 +244,196 @@ export class FuncValidator extends Stacks {
     const results = this.c.results;
     const mem0 = this.c.memories[0];
     const addr0 = mem0 === undefined ? -1 : mem0.addr64 ? I64 : I32;
-    let pos = 0;
+    let pos = start;
     let sp = this.sp;
     let vals = this.vals;
     let h = this.height[this.depth - 1]!;
     for (;;) {
       if (pos >= end) throw this.error('unexpected end of section or function');
-      const op = SINGLE[bytes[pos]!]!;
-      // Room for one push is all the fast cases need.
-      if (op >= 0 && sp < vals.length) {
-        switch (FAST[op]) {
-          case Fast.Local: {
-            let x = bytes[pos + 1]!;
-            let len = 2;
-            if (x >= 0x80) {
-              // two-byte index
-              const b2 = bytes[pos + 2]!;
-              if (pos + 2 >= end || b2 >= 0x80) break;
-              x = (x & 0x7f) | (b2 << 7);
-              len = 3;
-            }
-            if (pos + len > end || x >= nLocals || localInit[x] !== 1) break;
-            const t = localTypes[x]!;
-            if (op === Op.local_get) {
-              vals[sp++] = t;
-            } else {
-              if (sp === h || vals[sp - 1] !== t) break;
-              if (op === Op.local_set) sp--;
-            }
-            pos += len;
-            continue;
+      const b0 = bytes[pos]!;
+      fast: switch (FAST_KIND[b0]) {
+        case Fast.LocalGet: case Fast.LocalSet: case Fast.LocalTee: {
+          let x = bytes[pos + 1]!;
+          let len = 2;
+          if (x >= 0x80) {
+            // two-byte index
+            const b2 = bytes[pos + 2]!;
+            if (pos + 2 >= end || b2 >= 0x80) break;
+            x = (x & 0x7f) | (b2 << 7);
+            len = 3;
           }
-          case Fast.Const: {
-            // Up to 4 LEB bytes for i32, 9 for i64: no range check needed below those lengths.
-            const len = lebLength(bytes, pos + 1, end, op === Op.i32_const ? 4 : 9);
-            if (len === 0) break;
-            vals[sp++] = op === Op.i32_const ? I32 : I64;
-            pos += 1 + len;
-            continue;
+          if (pos + len > end || x >= nLocals || localInit[x] !== 1) break;
+          const t = localTypes[x]!;
+          if (b0 === LOCAL_GET_BYTE) {
+            if (sp === vals.length) break;
+            vals[sp++] = t;
+          } else {
+            if (sp === h || vals[sp - 1] !== t) break;
+            if (b0 === LOCAL_SET_BYTE) sp--;
           }
-          case Fast.Plain: {
-            const nIn = N_IN[op]!;
-            const k = op * MAX_IN;
-            if (N_OUT[op]! > 1) break;
-            if (nIn === 2) {
-              if (sp - h < 2 || vals[sp - 1] !== IN[k + 1] || vals[sp - 2] !== IN[k]) break;
-              sp -= 2;
-            } else if (nIn === 1) {
-              if (sp === h || vals[sp - 1] !== IN[k]) break;
-              sp--;
-            } else if (nIn !== 0) {
-              break;
-            }
-            if (N_OUT[op] === 1) vals[sp++] = OUT[op * MAX_OUT]!;
-            pos += 1;
-            continue;
+          pos += len;
+          continue;
+        }
+        case Fast.I32Const: case Fast.I64Const: {
+          // Up to 4 LEB bytes for i32, 9 for i64: no range check needed below those lengths.
+          const i32 = b0 === I32_CONST_BYTE;
+          const len = lebLength(bytes, pos + 1, end, i32 ? 4 : 9);
+          if (len === 0 || sp === vals.length) break;
+          vals[sp++] = i32 ? I32 : I64;
+          pos += 1 + len;
+          continue;
+        }
+        case Fast.Unary:
+          if (sp === h || vals[sp - 1] !== FAST_IN0[b0]) break;
+          vals[sp - 1] = FAST_OUT[b0]!;
+          pos += 1;
+          continue;
+        case Fast.Binary:
+          if (sp - h < 2 || vals[sp - 1] !== FAST_IN1[b0] || vals[sp - 2] !== FAST_IN0[b0]) break;
+          sp--;
+          vals[sp - 1] = FAST_OUT[b0]!;
+          pos += 1;
+          continue;
+        case Fast.Load: case Fast.Store: {
+          // Alignment flags in one byte (no memory index), offset in up to 4 bytes.
+          if (pos + 2 >= end || bytes[pos + 1]! > FAST_NATURAL[b0]! || addr0 < 0) break;
+          const len = lebLength(bytes, pos + 2, end, 4);
+          if (len === 0) break;
+          if (FAST_KIND[b0] === Fast.Store) {
+            if (sp - h < 2 || vals[sp - 1] !== FAST_IN1[b0] || vals[sp - 2] !== addr0) break;
+            sp -= 2;
+          } else {
+            if (sp === h || vals[sp - 1] !== addr0) break;
+            vals[sp - 1] = FAST_OUT[b0]!;
           }
-          case Fast.MemArg: {
-            // Alignment flags in one byte (no memory index), offset in up to 4 bytes.
-            if (pos + 2 >= end || bytes[pos + 1]! > NATURAL[op]! || addr0 < 0) break;
-            const len = lebLength(bytes, pos + 2, end, 4);
-            if (len === 0) break;
-            const k = op * MAX_IN;
-            if (N_IN[op] === 2) {
-              if (sp - h < 2 || vals[sp - 1] !== IN[k + 1] || vals[sp - 2] !== addr0) break;
-              sp -= 2;
-            } else {
-              if (sp === h || vals[sp - 1] !== addr0) break;
-              sp--;
-              vals[sp++] = OUT[op * MAX_OUT]!;
-            }
-            pos += 2 + len;
-            continue;
+          pos += 2 + len;
+          continue;
+        }
+        case Fast.Call: {
+          const len = lebLength(bytes, pos + 1, end, 4);
+          if (len === 0) break;
+          let f = 0;
+          for (let i = len - 1; i >= 0; i--) f = f * 128 + (bytes[pos + 1 + i]! & 0x7f);
+          const t = funcs[f];
+          if (t === undefined) break;
+          const ps = params[t]!;
+          const rs = results[t]!;
+          const n = ps.length;
+          if (sp - h < n || sp - n + rs.length > vals.length) break;
+          for (let i = 0; i < n; i++) if (vals[sp - n + i] !== ps[i]) break fast;
+          sp -= n;
+          for (let i = 0; i < rs.length; i++) vals[sp++] = rs[i]!;
+          pos += 1 + len;
+          continue;
+        }
+        case Fast.Block: case Fast.Loop: case Fast.If: {
+          const b1 = bytes[pos + 1]!;
+          if (pos + 1 >= end || (b1 !== BLOCK_EMPTY && (b1 < V128 || b1 > I32))) break;
+          const kind = FAST_KIND[b0];
+          if (kind === Fast.If) {
+            if (sp === h || vals[sp - 1] !== I32) break;
+            sp--;
           }
-          case Fast.Call: {
-            const len = lebLength(bytes, pos + 1, end, 4);
-            if (len === 0) break;
-            let f = 0;
-            for (let i = len - 1; i >= 0; i--) f = f * 128 + (bytes[pos + 1 + i]! & 0x7f);
-            const t = funcs[f];
-            if (t === undefined) break;
-            const ps = params[t]!;
-            const rs = results[t]!;
-            const n = ps.length;
-            if (sp - h < n || sp - n + rs.length > vals.length) break;
-            let ok = true;
-            for (let i = 0; i < n && ok; i++) ok = vals[sp - n + i] === ps[i];
-            if (!ok) break;
-            sp -= n;
-            for (let i = 0; i < rs.length; i++) vals[sp++] = rs[i]!;
-            pos += 1 + len;
-            continue;
+          this.sp = sp;
+          this.pushCtl(kind === Fast.Block ? Ctl.Block : kind === Fast.Loop ? Ctl.Loop : Ctl.If, b1, false);
+          h = sp;
+          pos += 2;
+          continue;
+        }
+        case Fast.BrIf: {
+          const ll = lebLength(bytes, pos + 1, end, 2);
+          if (ll === 0) break;
+          const l = ll === 1 ? bytes[pos + 1]! : (bytes[pos + 1]! & 0x7f) | (bytes[pos + 2]! << 7);
+          if (l >= this.depth || sp === h || vals[sp - 1] !== I32) break;
+          const d = this.depth - 1 - l;
+          const bt = this.type[d]!;
+          if (bt < 0) break;
+          if (bt !== BLOCK_EMPTY && this.kind[d] !== Ctl.Loop) {
+            // one label value, which stays on the stack
+            if (sp - h < 2 || vals[sp - 2] !== bt) break;
           }
-          case Fast.Block: {
-            const b1 = bytes[pos + 1]!;
-            if (pos + 1 >= end || (b1 !== BLOCK_EMPTY && (b1 < V128 || b1 > I32))) break;
-            if (op === Op.if) {
-              if (sp === h || vals[sp - 1] !== I32) break;
-              sp--;
-            }
-            this.sp = sp;
-            this.pushCtl(op === Op.block ? Ctl.Block : op === Op.loop ? Ctl.Loop : Ctl.If, b1, false);
-            h = sp;
-            pos += 2;
-            continue;
-          }
-          case Fast.BrIf: {
+          sp--;
+          pos += 1 + ll;
+          continue;
+        }
+        case Fast.Br: case Fast.Return: case Fast.Unreachable: {
+          // The branch's values must be exactly on top (one at most here).
+          let t = BLOCK_EMPTY;
+          let len = 1;
+          if (b0 === BR_BYTE) {
             const ll = lebLength(bytes, pos + 1, end, 2);
             if (ll === 0) break;
             const l = ll === 1 ? bytes[pos + 1]! : (bytes[pos + 1]! & 0x7f) | (bytes[pos + 2]! << 7);
-            if (l >= this.depth || sp === h || vals[sp - 1] !== I32) break;
+            if (l >= this.depth) break;
             const d = this.depth - 1 - l;
-            const bt = this.type[d]!;
-            if (bt < 0) break;
-            if (bt !== BLOCK_EMPTY && this.kind[d] !== Ctl.Loop) {
-              // one label value, which stays on the stack
-              if (sp - h < 2 || vals[sp - 2] !== bt) break;
-            }
+            t = this.type[d]!;
+            if (t < 0) break;
+            if (this.kind[d] === Ctl.Loop) t = BLOCK_EMPTY;
+            len = 1 + ll;
+          } else if (b0 === RETURN_BYTE) {
+            const rs = results[this.funcType]!;
+            if (rs.length > 1 || this.constMode) break;
+            t = rs.length ? rs[0]! : BLOCK_EMPTY;
+          }
+          if (t !== BLOCK_EMPTY && (sp === h || vals[sp - 1] !== t)) break;
+          sp = h;
+          this.unreach[this.depth - 1] = 1;
+          pos += len;
+          continue;
+        }
+        case Fast.Drop:
+          if (sp === h) break;
+          sp--;
+          pos += 1;
+          continue;
+        case Fast.Nop:
+          pos += 1;
+          continue;
+        case Fast.Select: {
+          if (sp - h < 3 || vals[sp - 1] !== I32) break;
+          const t = vals[sp - 2]!;
+          if (t !== vals[sp - 3] || t < V128 || t > I32) break;
+          sp -= 2;
+          pos += 1;
+          continue;
+        }
+        case Fast.End: {
+          // Closing a block whose stack holds exactly its (empty or single) result.
+          const d = this.depth - 1;
+          const bt = this.type[d]!;
+          if (d === 0 || bt < 0 || this.nInits !== this.initMark[d]) break;
+          if (bt === BLOCK_EMPTY) {
+            if (sp !== h) break;
+          } else if (this.kind[d] === Ctl.If) {
+            break;
+          } else if (sp - h === 1) {
+            if (vals[sp - 1] !== bt) break;
+          } else if (sp === h && this.unreach[d]) {
+            vals[sp++] = bt; // popped from the polymorphic stack, pushed as the result
+          } else {
+            break;
+          }
+          this.depth = d;
+          h = this.height[d - 1]!;
+          pos += 1;
+          continue;
+        }
+        case Fast.GlobalGet: case Fast.GlobalSet: {
+          const x = bytes[pos + 1]!;
+          if (pos + 1 >= end || x >= 0x80 || x >= globalLimit) break;
+          const g = globals[x]!;
+          if (b0 === GLOBAL_GET_BYTE) {
+            if (sp === vals.length) break;
+            vals[sp++] = g.type;
+          } else {
+            if (!g.mutable || sp === h || vals[sp - 1] !== g.type) break;
             sp--;
-            pos += 1 + ll;
-            continue;
           }
-          case Fast.Jump: {
-            // The branch's values must be exactly on top (one at most here).
-            let t = BLOCK_EMPTY;
-            let len = 1;
-            if (op === Op.br) {
-              const ll = lebLength(bytes, pos + 1, end, 2);
-              if (ll === 0) break;
-              const l = ll === 1 ? bytes[pos + 1]! : (bytes[pos + 1]! & 0x7f) | (bytes[pos + 2]! << 7);
-              if (l >= this.depth) break;
-              const d = this.depth - 1 - l;
-              t = this.type[d]!;
-              if (t < 0) break;
-              if (this.kind[d] === Ctl.Loop) t = BLOCK_EMPTY;
-              len = 1 + ll;
-            } else if (op === Op.return) {
-              const rs = results[this.funcType]!;
-              if (rs.length > 1) break;
-              t = rs.length ? rs[0]! : BLOCK_EMPTY;
-            }
-            if (t !== BLOCK_EMPTY && (sp === h || vals[sp - 1] !== t)) break;
-            sp = h;
-            this.unreach[this.depth - 1] = 1;
-            pos += len;
-            continue;
-          }
-          case Fast.Drop:
-            if (op === Op.drop) {
-              if (sp === h) break;
-              sp--;
-            }
-            pos += 1;
-            continue;
-          case Fast.End: {
-            // Closing a block whose stack holds exactly its (empty or single) result.
-            const d = this.depth - 1;
-            const bt = this.type[d]!;
-            if (d === 0 || bt < 0 || this.nInits !== this.initMark[d]) break;
-            if (bt === BLOCK_EMPTY) {
-              if (sp !== h) break;
-            } else if (this.kind[d] === Ctl.If) {
-              break;
-            } else if (sp - h === 1) {
-              if (vals[sp - 1] !== bt) break;
-            } else if (sp === h && this.unreach[d]) {
-              vals[sp++] = bt; // popped from the polymorphic stack, pushed as the result
-            } else {
-              break;
-            }
-            this.depth = d;
-            h = this.height[d - 1]!;
-            pos += 1;
-            continue;
-          }
-          case Fast.Global: {
-            const x = bytes[pos + 1]!;
-            if (pos + 1 >= end || x >= 0x80 || x >= globalLimit) break;
-            const g = globals[x]!;
-            if (op === Op.global_get) {
-              vals[sp++] = g.type;
-            } else {
-              if (!g.mutable || sp === h || vals[sp - 1] !== g.type) break;
-              sp--;
-            }
-            pos += 2;
-            continue;
-          }
+          pos += 2;
+          continue;
         }
       }
+      const op = SINGLE[b0]!;
       // General path.
       this.sp = sp;
       this.at = base + pos;

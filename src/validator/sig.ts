@@ -42,33 +42,37 @@ export const enum Shape {
 }
 
 /**
- * Instructions the validator's loop decodes and types inline when their
- * immediates are single bytes (the common case), without `readInstr`.
+ * What the validator's loop does inline for each single-byte opcode when
+ * its immediates are short and its operands are exactly what it needs
+ * (`FAST_KIND`, indexed by the opcode byte); everything else takes the
+ * general path.
  */
 export const enum Fast {
   None = 0,
-  /** Single-byte opcode, no immediates, fixed type (most numeric instructions). */
-  Plain = 1,
-  /** local.get / local.set / local.tee. */
-  Local = 2,
-  /** i32.const / i64.const. */
-  Const = 3,
-  /** global.get / global.set. */
-  Global = 4,
-  /** end. */
-  End = 5,
-  /** Single-byte-opcode load or store with a memarg. */
-  MemArg = 6,
-  /** call. */
-  Call = 7,
-  /** block / loop / if with an empty or single-value block type. */
-  Block = 8,
-  /** br_if. */
-  BrIf = 9,
-  /** drop, nop. */
-  Drop = 10,
-  /** br, return, unreachable: the rest of the block becomes unreachable. */
-  Jump = 11,
+  LocalGet, LocalSet, LocalTee, GlobalGet, GlobalSet,
+  I32Const, I64Const,
+  /** Fixed type, no immediates, one input, one output (`FAST_IN0` -> `FAST_OUT`). */
+  Unary,
+  /** Fixed type, no immediates, two inputs, one output (`FAST_IN0 FAST_IN1` -> `FAST_OUT`). */
+  Binary,
+  /** Load with a memarg: address of memory 0 -> `FAST_OUT`. */
+  Load,
+  /** Store with a memarg: address of memory 0, `FAST_IN1` -> nothing. */
+  Store,
+  Call,
+  /** block or loop with an empty or single-value block type. */
+  Block,
+  Loop,
+  If,
+  BrIf,
+  Br,
+  Return,
+  Unreachable,
+  Drop,
+  Nop,
+  End,
+  /** Untyped select of two equal numeric or vector types. */
+  Select,
 }
 
 const N = OPCODES.length;
@@ -82,8 +86,19 @@ export const LANES = new Uint8Array(N);
 export const NATURAL = new Int8Array(N);
 /** 1 for atomic memory instructions (their alignment must equal the natural one). */
 export const ATOMIC = new Uint8Array(N);
-/** Per-Op `Fast` kind. */
-export const FAST = new Uint8Array(N);
+/** Per opcode byte: the `Fast` kind and its types (see `Fast`). */
+export const FAST_KIND = new Uint8Array(256);
+export const FAST_IN0 = new Int32Array(256);
+export const FAST_IN1 = new Int32Array(256);
+export const FAST_OUT = new Int32Array(256);
+/** Per opcode byte: log2 of the natural alignment of loads and stores. */
+export const FAST_NATURAL = new Int8Array(256);
+const FAST_BY_NAME: Record<string, Fast> = {
+  'local.get': Fast.LocalGet, 'local.set': Fast.LocalSet, 'local.tee': Fast.LocalTee,
+  'global.get': Fast.GlobalGet, 'global.set': Fast.GlobalSet, 'i32.const': Fast.I32Const, 'i64.const': Fast.I64Const,
+  call: Fast.Call, block: Fast.Block, loop: Fast.Loop, if: Fast.If, br_if: Fast.BrIf, br: Fast.Br, return: Fast.Return,
+  unreachable: Fast.Unreachable, drop: Fast.Drop, nop: Fast.Nop, end: Fast.End, select: Fast.Select,
+};
 
 const TYPE_BY_NAME: Record<string, number> = { i32: I32, i64: I64, f32: F32, f64: F64, v128: V128, a: ADDR };
 
@@ -105,17 +120,20 @@ for (let op = 0; op < N; op++) {
   const [mnemonic, prefix, , imm, , type, align] = OPCODES[op]!;
   NATURAL[op] = align;
   if (prefix === 0) {
-    if (mnemonic === 'local.get' || mnemonic === 'local.set' || mnemonic === 'local.tee') FAST[op] = Fast.Local;
-    else if (mnemonic === 'global.get' || mnemonic === 'global.set') FAST[op] = Fast.Global;
-    else if (mnemonic === 'i32.const' || mnemonic === 'i64.const') FAST[op] = Fast.Const;
-    else if (mnemonic === 'end') FAST[op] = Fast.End;
-    else if (mnemonic === 'call') FAST[op] = Fast.Call;
-    else if (mnemonic === 'block' || mnemonic === 'loop' || mnemonic === 'if') FAST[op] = Fast.Block;
-    else if (mnemonic === 'br_if') FAST[op] = Fast.BrIf;
-    else if (mnemonic === 'drop' || mnemonic === 'nop') FAST[op] = Fast.Drop;
-    else if (mnemonic === 'br' || mnemonic === 'return' || mnemonic === 'unreachable') FAST[op] = Fast.Jump;
-    else if (type !== null && imm === Imm.None) FAST[op] = Fast.Plain;
-    else if (type !== null && imm === Imm.MemArg) FAST[op] = Fast.MemArg;
+    const code = OPCODES[op]![2];
+    const byName = FAST_BY_NAME[mnemonic];
+    if (byName !== undefined) FAST_KIND[code] = byName;
+    else if (type !== null && (imm === Imm.None || imm === Imm.MemArg)) {
+      const [ins, outs] = type.split('->').map(parseTypes) as [number[], number[]];
+      FAST_NATURAL[code] = align;
+      if (imm === Imm.MemArg && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Load;
+      else if (imm === Imm.MemArg && ins.length === 2 && outs.length === 0) FAST_KIND[code] = Fast.Store;
+      else if (imm === Imm.None && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Unary;
+      else if (imm === Imm.None && ins.length === 2 && outs.length === 1) FAST_KIND[code] = Fast.Binary;
+      FAST_IN0[code] = ins[0] ?? 0;
+      FAST_IN1[code] = ins[1] ?? 0;
+      FAST_OUT[code] = outs[0] ?? 0;
+    }
   }
   ATOMIC[op] = prefix === PREFIX_ATOMIC ? 1 : 0;
   if (type === null) continue;
