@@ -50,6 +50,8 @@ export interface Interp {
 export interface Engine {
   decode(bytes: Uint8Array, features: Partial<Features>): Module;
   validate: Validate | null;
+  /** Checks the custom sections with rules of their own (`assert_*_custom`); null if the validator has none. */
+  validateCustom: ((m: Module, features: Partial<Features>) => void) | null;
   interp: Interp | null;
   /** Why a stage is missing, for the pending list. */
   missing: Record<string, string>;
@@ -69,10 +71,15 @@ const NO_OPS = new Uint8Array(0);
 export async function loadEngine(): Promise<Engine> {
   const missing: Record<string, string> = {};
   let validate: Validate | null = null;
+  let validateCustom: Engine['validateCustom'] = null;
   let interp: Interp | null = null;
   if (process.env.SPEC_NO_VALIDATOR === undefined) {
     try {
-      const v = (await import(/* @vite-ignore */ VALIDATOR)) as { validateModule?: (m: Module, f?: Partial<Features>) => { usedOps?: Uint8Array } };
+      const v = (await import(/* @vite-ignore */ VALIDATOR)) as {
+        validateModule?: (m: Module, f?: Partial<Features>) => { usedOps?: Uint8Array };
+        validateCustomSections?: (m: Module, f?: Partial<Features>) => void;
+      };
+      if (typeof v.validateCustomSections === 'function') validateCustom = v.validateCustomSections;
       if (typeof v.validateModule === 'function') {
         const fn = v.validateModule;
         validate = (m, f) => {
@@ -99,7 +106,7 @@ export async function loadEngine(): Promise<Engine> {
   } else {
     missing.interp = 'disabled by SPEC_NO_INTERP';
   }
-  return { decode: (b, f) => decode(b, { features: f }), validate, interp, missing };
+  return { decode: (b, f) => decode(b, { features: f }), validate, validateCustom, interp, missing };
 }
 
 /** The parts of src/interp/index.ts the runner uses. */

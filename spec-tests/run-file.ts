@@ -234,8 +234,11 @@ class Runner {
       case 'assert_invalid': case 'assert_invalid_custom': {
         const m = this.parseDecode(cmd.source);
         if (this.engine.validate === null) throw new Pending('validator');
+        const custom = cmd.type === 'assert_invalid_custom';
+        if (custom && this.engine.validateCustom === null) throw new Pending('validator (custom sections)');
         try {
           this.engine.validate(m, this.features);
+          if (custom) this.engine.validateCustom!(m, this.features);
         } catch (e) {
           return this.compare(e, cmd.message, 'CompileError');
         }
@@ -292,8 +295,10 @@ class Runner {
     const stat = src.kind === 'binary' ? this.res.stats.malformedBinary : this.res.stats.malformedText;
     let result: Result;
     try {
-      if (src.kind === 'binary') this.engine.decode(src.bytes, this.features);
-      else this.engine.decode(encode(src.kind === 'text' ? src.parse() : parseWatModule(src.text, this.textOpts)), this.features);
+      const m = src.kind === 'binary' ? this.engine.decode(src.bytes, this.features)
+        : this.engine.decode(encode(src.kind === 'text' ? src.parse() : parseWatModule(src.text, this.textOpts)), this.features);
+      // A malformed custom section: the module decodes, the section's own rules fail.
+      if (!counted && this.engine.validateCustom !== null) this.engine.validateCustom(m, this.features);
       result = ['failed', `accepted, expected "${expected}"`];
     } catch (e) {
       result = this.compare(e, expected, 'CompileError');

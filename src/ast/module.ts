@@ -32,6 +32,12 @@ export interface Func {
   body: Uint8Array;
   /** Offset of `body[0]` in the module's bytes (for error messages), or -1. */
   bodyOffset: number;
+  /**
+   * Size in bytes of the encoded local declarations before `body`, when
+   * decoded (code metadata offsets count from there); absent in a module
+   * built otherwise, where the minimal encoding of `locals` is meant.
+   */
+  localsSize?: number;
 }
 
 /** A constant expression: instruction bytes ending with `end`. */

@@ -21,6 +21,7 @@ import { WASI, inspectImports, type CapabilityUse, type InputSource, type Output
 import { NodeFileSystem, nodeStderr, nodeStdin, nodeStdout } from '../wasi/node-fs.node.js';
 import { parseArgs, UsageError, USAGE, type RunCommand } from './args.js';
 import { compileModule, runCommand } from './engine.js';
+import { validateCustomSections } from '../validator/index.js';
 
 /** Exit status for a trap (128 + SIGABRT, as wasmtime reports it). */
 export const TRAP_EXIT = 134;
@@ -124,8 +125,14 @@ export function main(argv: readonly string[], io: CliIo = processIo()): number {
         let bad = 0;
         for (const file of cmd.files) {
           try {
-            compileModule(readModule(file));
+            const m = compileModule(readModule(file));
             out(`${file}: valid\n`);
+            try {
+              validateCustomSections(m);
+            } catch (e) {
+              if (!(e instanceof CompileError)) throw e;
+              out(`warning: ${file}: custom section ignored: ${e.message}\n`);
+            }
           } catch (e) {
             if (!(e instanceof CompileError || e instanceof CliError)) throw e;
             out(`${file}: invalid: ${e.message}\n`);

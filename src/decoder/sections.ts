@@ -245,6 +245,7 @@ const MAX_LOCALS_TOTAL = 0xffffffff;
  * expression, which must end exactly at the body's end.
  */
 export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, bodyEnd: number = r.end, scan = true): Func {
+  const localsStart = r.pos;
   const nRuns = r.u32();
   const locals: LocalRun[] = [];
   let total = 0;
@@ -259,13 +260,13 @@ export function decodeFunctionBody(r: Reader, type: number, info: ScanInfo, body
   if (!scan && bodyStart <= bodyEnd) {
     // The consumer checks the instructions (DecodeHooks.checksBodies).
     r.pos = bodyEnd;
-    return { type, locals, body: r.buf.subarray(bodyStart, bodyEnd), bodyOffset: r.base + bodyStart };
+    return { type, locals, body: r.buf.subarray(bodyStart, bodyEnd), bodyOffset: r.base + bodyStart, localsSize: bodyStart - localsStart };
   }
   const fastEnd = fastSkipExpr(r.buf, r.pos, r.end);
   if (fastEnd === bodyEnd) r.pos = fastEnd;
   else scanExpr(r, info);
   if (r.pos !== bodyEnd) r.fail('section size mismatch');
-  return { type, locals, body: r.buf.subarray(bodyStart, r.pos), bodyOffset: r.base + bodyStart };
+  return { type, locals, body: r.buf.subarray(bodyStart, r.pos), bodyOffset: r.base + bodyStart, localsSize: bodyStart - localsStart };
 }
 
 /** Parses the name section ("Name Section"); returns null when it is malformed (it is then ignored). */

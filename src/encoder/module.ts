@@ -6,7 +6,7 @@
  * so a decoded module re-encodes to the same bytes when its LEB128 numbers
  * were written in their shortest form.
  */
-import { SectionId, SECTION_ORDER, type Module } from '../ast/module.js';
+import { SectionId, SECTION_ORDER, type Func, type Module } from '../ast/module.js';
 import { Writer } from './writer.js';
 import { writeGlobalType, writeMemType, writeRefTypeForElem, writeSubType, writeTableType } from './types.js';
 
@@ -77,17 +77,22 @@ function elementSection(m: Module): Writer | null {
   });
 }
 
+/** A function body's local declarations (what precedes its expression). */
+export function writeLocals(w: Writer, locals: Func['locals']): void {
+  w.u32(locals.length);
+  for (const l of locals) {
+    w.u32(l.count);
+    writeRefTypeForElem(w, l.type);
+  }
+}
+
 function codeSection(m: Module): Writer | null {
   if (m.funcs.length === 0 && m.funcTypes.length === 0) return null;
   const w = new Writer();
   w.u32(m.funcs.length);
   for (const f of m.funcs) {
     const b = new Writer();
-    b.u32(f.locals.length);
-    for (const l of f.locals) {
-      b.u32(l.count);
-      writeRefTypeForElem(b, l.type);
-    }
+    writeLocals(b, f.locals);
     b.bytes(f.body);
     w.sized(b);
   }

@@ -53,6 +53,8 @@ export class ModCtx {
   private sigsReady = false;
   /** Set when an instruction names a data segment: the module then needs a data count section. */
   usesDataCount = false;
+  /** Branch hints per function with any, in function order (see `FuncCtx.hints`). */
+  readonly branchHints: { func: number; locals: Module['funcs'][number]['locals']; hints: number[] }[] = [];
   /** Custom-descriptors and other proposals switched on. */
   readonly customDescriptors: boolean;
   readonly customPageSizes: boolean;
@@ -111,6 +113,12 @@ export class FuncCtx {
   localCount = 0;
   /** Label names, innermost last (null for unnamed labels). */
   readonly labels: (string | null)[] = [];
+  /**
+   * Branch hints of a function body, as pairs (offset of the hinted
+   * instruction in the expression bytes, hint value); null where no
+   * function is being parsed (constant expressions).
+   */
+  hints: number[] | null = null;
 }
 
 /** Resolves an index: a number, or an identifier bound in `space`. */

@@ -190,6 +190,11 @@ export class Cursor {
     return id;
   }
 
+  /** Is the token at `at` the annotation `(@id`? */
+  atAnnot(id: string, at = this.pos): boolean {
+    return this.t.kind[at] === Tok.Annot && this.t.end[at]! - this.t.start[at]! === id.length + 2 && this.t.text(at) === `(@${id}`;
+  }
+
   /** Is the current token a `(@name` annotation? */
   atNameAnnot(at = this.pos): boolean {
     return this.t.kind[at] === Tok.Annot && this.t.end[at]! - this.t.start[at]! === 6;

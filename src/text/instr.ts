@@ -25,7 +25,7 @@ import { isIntegerLiteral } from '../numeric/parse.js';
 import { f32Const, f64Const, intConst, isLaneLiteral, v128Const } from './literals.js';
 import { writeInstr } from '../encoder/instr.js';
 import { Writer } from '../encoder/writer.js';
-import { Tok } from './lexer.js';
+import { BRANCH_HINT, Tok } from './lexer.js';
 import { natFromText, type Cursor } from './cursor.js';
 import { atIdx, resolveIdx, type FuncCtx, type ModCtx, type Space } from './context.js';
 import { heapType, paramsResults, refTypeText, valType } from './types.js';
@@ -48,6 +48,9 @@ export class BodyParser {
   readonly w: Writer;
   private readonly pool: Instr[] = [];
   private depth = 0;
+  /** Value of a branch-hint annotation waiting for its instruction, or -1. */
+  private pendingHint = -1;
+  private pendingHintAt = 0;
 
   constructor(c: Cursor, x: ModCtx, f: FuncCtx, w = new Writer()) {
     this.c = c;
@@ -89,16 +92,62 @@ export class BodyParser {
     const c = this.c;
     for (;;) {
       const k = c.kind;
-      if (k === Tok.RParen || k === Tok.Eof) return Stop.None;
+      if (k === Tok.RParen || k === Tok.Eof) return this.stop(Stop.None);
       if (k === Tok.LParen) {
         this.folded();
         continue;
       }
+      if (k === Tok.Annot && c.atAnnot(BRANCH_HINT)) {
+        this.branchHint();
+        continue;
+      }
       if (k !== Tok.Keyword) c.unexpected();
       const stop = stopOf(c);
-      if (stop !== Stop.None) return stop;
+      if (stop !== Stop.None) return this.stop(stop);
       this.flat();
     }
+  }
+
+  /** The end of an instruction sequence: a branch hint must not be waiting for an instruction. */
+  private stop(s: Stop): Stop {
+    if (this.pendingHint >= 0) this.c.fail(`@${BRANCH_HINT} annotation: invalid placement`, this.pendingHintAt);
+    return s;
+  }
+
+  /**
+   * `(@metadata.code.branch_hint "\00" | "\01")` before an instruction (the
+   * code-metadata convention, branch hinting): the hint belongs to the next
+   * instruction that starts in the text (for a folded instruction, the
+   * instruction itself, not its operands), recorded when its opcode is written.
+   */
+  private branchHint(): void {
+    const c = this.c;
+    const at = c.pos;
+    const fail = (reason: string, where = at): never => c.fail(`@${BRANCH_HINT} annotation: ${reason}`, where);
+    if (this.f.hints === null) fail('not in a function');
+    c.pos++;
+    const parts: Uint8Array[] = [];
+    while (c.kind === Tok.String) parts.push(c.bytes());
+    if (c.kind !== Tok.RParen) fail('unexpected token', c.pos);
+    c.pos++;
+    const n = parts.reduce((a, b) => a + b.length, 0);
+    const v = n === 1 ? parts.find((b) => b.length === 1)![0]! : -1;
+    if (v !== 0 && v !== 1) fail('invalid hint value');
+    if (this.pendingHint >= 0) fail('duplicate annotation');
+    this.pendingHint = v;
+    this.pendingHintAt = at;
+  }
+
+  /** Takes the waiting branch hint (or -1) for the instruction starting here. */
+  private takeHint(): number {
+    const v = this.pendingHint;
+    this.pendingHint = -1;
+    return v;
+  }
+
+  /** Records hint `v` (if any) for the instruction whose opcode is written next. */
+  private hintHere(v: number): void {
+    if (v >= 0) this.f.hints!.push(this.w.len, v);
   }
 
   /** The Op of the mnemonic at the cursor (consumed). */
@@ -114,6 +163,7 @@ export class BodyParser {
   /** One flat instruction (a block instruction includes its body up to `end`). */
   private flat(): void {
     const c = this.c;
+    const hint = this.takeHint();
     const op = this.mnemonic();
     switch (op) {
       case Op.block: case Op.loop: case Op.if: {
@@ -121,6 +171,7 @@ export class BodyParser {
         const ins = this.ins();
         ins.op = op;
         ins.x = this.blockType();
+        this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
         let stop = this.instrs();
@@ -143,6 +194,7 @@ export class BodyParser {
         ins.op = op;
         ins.x = this.blockType();
         this.catches(ins);
+        this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
         if (this.instrs() !== Stop.End) c.unexpected();
@@ -153,12 +205,14 @@ export class BodyParser {
         return;
       }
       case Op.try:
+        this.hintHere(hint);
         this.flatTry();
         return;
       default: {
         const ins = this.ins();
         ins.op = op;
         this.imms(ins);
+        this.hintHere(hint);
         writeInstr(this.w, ins);
       }
     }
@@ -209,6 +263,7 @@ export class BodyParser {
   private folded(): void {
     const c = this.c;
     const open = c.pos;
+    const hint = this.takeHint();
     c.pos++;
     const op = this.mnemonic();
     switch (op) {
@@ -217,6 +272,7 @@ export class BodyParser {
         const ins = this.ins();
         ins.op = op;
         ins.x = this.blockType();
+        this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
         if (this.instrs() !== Stop.None) c.unexpected();
@@ -230,8 +286,13 @@ export class BodyParser {
         ins.op = op;
         ins.x = this.blockType();
         this.depth++;
-        while (c.kind === Tok.LParen && !c.isOpen('then')) this.folded();
+        while ((c.kind === Tok.LParen && !c.isOpen('then')) || c.atAnnot(BRANCH_HINT)) {
+          if (c.kind === Tok.Annot) this.branchHint();
+          else this.folded();
+        }
+        if (this.pendingHint >= 0) this.stop(Stop.None);
         this.depth--;
+        this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
         if (!c.open('then')) c.unexpected();
@@ -252,6 +313,7 @@ export class BodyParser {
         ins.op = op;
         ins.x = this.blockType();
         this.catches(ins);
+        this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
         if (this.instrs() !== Stop.None) c.unexpected();
@@ -260,6 +322,7 @@ export class BodyParser {
         break;
       }
       case Op.try:
+        this.hintHere(hint);
         this.foldedTry();
         break;
       default: {
@@ -267,8 +330,13 @@ export class BodyParser {
         ins.op = op;
         this.imms(ins);
         this.depth++;
-        while (c.kind === Tok.LParen) this.folded();
+        while (c.kind === Tok.LParen || c.atAnnot(BRANCH_HINT)) {
+          if (c.kind === Tok.Annot) this.branchHint();
+          else this.folded();
+        }
+        if (this.pendingHint >= 0) this.stop(Stop.None);
         this.depth--;
+        this.hintHere(hint);
         writeInstr(this.w, ins);
       }
     }

@@ -10,13 +10,17 @@
  * validated here (escapes, UTF-8) but decoded only on demand.
  *
  * Annotations `(@id …)` ("Custom Annotations" appendix) are lexed for
- * well-formedness and dropped, except `@custom` and `@name`, which stay in the
- * stream as an `Annot` open token for the parser to interpret.
+ * well-formedness and dropped, except `@custom`, `@name` and
+ * `@metadata.code.branch_hint`, which stay in the stream as an `Annot` open
+ * token for the parser to interpret.
  *
  * Deliberately not here: the meaning of numbers (src/numeric/parse.ts) and of
  * keywords (the opcode table, via the parser).
  */
 import { CompileError } from '../errors.js';
+
+/** The id of branch-hint annotations (the code-metadata convention's `metadata.code.branch_hint`). */
+export const BRANCH_HINT = 'metadata.code.branch_hint';
 
 /** Token kinds. `Annot` opens a kept annotation and pairs with a `RParen` like `LParen`. */
 export const enum Tok {
@@ -193,7 +197,7 @@ export function lex(src: string): Tokens {
           }
         }
         const id = src.slice(idStart, j);
-        if (dropDepth < 0 && (id === 'custom' || id === 'name')) {
+        if (dropDepth < 0 && (id === 'custom' || id === 'name' || id === BRANCH_HINT)) {
           stack.push(t.push(Tok.Annot, i, j));
         } else {
           if (dropDepth < 0) { dropDepth = stack.length; annotStart = i; }

@@ -14,9 +14,11 @@
  * Deliberately not here: validation (limits, index ranges, constant
  * expressions), the name section (identifiers are not turned into one).
  */
-import { ExternKind, emptyModule, type Elem, type Module } from '../ast/module.js';
+import { ExternKind, SECTION_ORDER, SectionId, emptyModule, type CustomSection, type Elem, type Module } from '../ast/module.js';
+import { Writer } from '../encoder/writer.js';
+import { writeLocals } from '../encoder/module.js';
 import { I32, I64, type ValType } from '../ast/types.js';
-import { Tok, type Tokens } from './lexer.js';
+import { BRANCH_HINT, Tok, type Tokens } from './lexer.js';
 import { Cursor } from './cursor.js';
 import { FuncCtx, ModCtx, resolveIdx, type Space } from './context.js';
 import { BodyParser } from './instr.js';
@@ -90,7 +92,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
         if (inlineImport(c, x, f)) break;
         const tu = typeUse(c, x, true);
         m.funcTypes.push(tu.type);
-        m.funcs.push(funcBody(c, x, tu.type, tu.paramNames, tu.paramCount));
+        m.funcs.push(funcBody(c, x, f.index, tu.type, tu.paramNames, tu.paramCount));
         break;
       }
       case 'table': tableField(c, x, f); break;
@@ -137,6 +139,7 @@ export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
     }
   }
   if (x.usesDataCount) m.dataCount = m.datas.length;
+  if (x.branchHints.length > 0) m.customs.push(branchHintSection(x));
   c.pos = end;
   return m;
 }
@@ -157,6 +160,7 @@ function scan(c: Cursor, x: ModCtx): Field[] {
     const open = c.pos;
     if (c.kind === Tok.Annot) {
       // `(@custom …)` is a field (a custom section); `(@name …)` belongs after an identifier.
+      if (c.atAnnot(BRANCH_HINT)) c.fail(`@${BRANCH_HINT} annotation: not in a function`);
       if (c.atNameAnnot()) {
         const p = prevOpen(t, open);
         if (fields.length === 0 && p >= 0 && c.atNameAnnot(p)) c.fail('@name annotation: multiple module');
@@ -408,8 +412,9 @@ function memoryField(c: Cursor, x: ModCtx, f: Field): void {
 }
 
 /** A function's locals and body (after its type use). */
-function funcBody(c: Cursor, x: ModCtx, type: number, paramNames: (string | null)[], paramCount: number): Module['funcs'][number] {
+function funcBody(c: Cursor, x: ModCtx, index: number, type: number, paramNames: (string | null)[], paramCount: number): Module['funcs'][number] {
   const f = new FuncCtx();
+  f.hints = [];
   const n = paramCount < 0 ? paramNames.length : paramCount;
   for (let i = 0; i < paramNames.length; i++) {
     const id = paramNames[i];
@@ -438,7 +443,32 @@ function funcBody(c: Cursor, x: ModCtx, type: number, paramNames: (string | null
   const bodyStart = c.t.start[c.pos]!;
   const body = new BodyParser(c, x, f).expr();
   c.rparen();
+  if (f.hints.length > 0) x.branchHints.push({ func: index, locals, hints: f.hints });
   return { type, locals, body, bodyOffset: bodyStart };
+}
+
+/**
+ * The `metadata.code.branch_hint` custom section of the module's branch-hint
+ * annotations, placed before the code section (code-metadata convention):
+ * per function, its index and (offset, 1, hint byte) triples, where the
+ * offset counts from the start of the function body (its locals).
+ */
+function branchHintSection(x: ModCtx): CustomSection {
+  const w = new Writer();
+  w.u32(x.branchHints.length);
+  for (const { func, locals, hints } of x.branchHints) {
+    const lw = new Writer();
+    writeLocals(lw, locals);
+    w.u32(func);
+    w.u32(hints.length / 2);
+    for (let i = 0; i < hints.length; i += 2) {
+      w.u32(lw.len + hints[i]!);
+      w.u32(1);
+      w.u8(hints[i + 1]!);
+    }
+  }
+  const code = SECTION_ORDER.indexOf(SectionId.Code);
+  return { name: BRANCH_HINT, data: w.finish().slice(), after: SECTION_ORDER[code - 1]! };
 }
 
 function addLocal(runs: { count: number; type: ValType }[], t: ValType): void {

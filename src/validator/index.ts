@@ -12,6 +12,8 @@
  *   throws. Like `WebAssembly.validate`, it also applies the JS API's
  *   compile-time size limits (`checkJsApiSizes` in limits.ts), which core
  *   validation (`validateModule`, the streaming hooks) does not.
+ * - `validateCustomSections(m, features?)`: the rules of custom sections that
+ *   have any (branch hints), which never make a module invalid otherwise.
  * - `createStreamingValidator(features?)`: hooks for the decoder (`decode`,
  *   `ModuleDecoder`, `decodeStream`) that validate each section and function
  *   body as soon as it is decoded; `finish()` completes validation and
@@ -36,6 +38,7 @@ export type { ModuleInfo } from './context.js';
 export { TypeKind } from './context.js';
 export { canonicalSuper, isCanonicalSubtype } from './canon.js';
 export { checkJsApiSizes } from './limits.js';
+export { validateCustomSections, BRANCH_HINT_SECTION } from './custom.js';
 
 /**
  * Validates module `m`. Returns what the interpreter needs (`ModuleInfo`).

@@ -21,7 +21,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 function normal(m: Module): unknown {
   // A custom section's `after` names the last *present* section before it, so it is compared through the bytes only.
   return JSON.parse(JSON.stringify({
-    ...m, sections: null, names: null, funcs: m.funcs.map((f) => ({ ...f, bodyOffset: 0 })),
+    ...m, sections: null, names: null, funcs: m.funcs.map((f) => ({ ...f, bodyOffset: 0, localsSize: undefined })),
     customs: m.customs.map((c) => ({ ...c, after: 0 })),
   },
     (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Array.from(v) : v)));

@@ -1,0 +1,95 @@
+/**
+ * Custom sections with rules of their own, checked on request: they never
+ * make a module invalid for the core spec or the JS API (an engine must
+ * ignore a custom section it cannot use), but tools and the testsuite's
+ * `assert_invalid_custom` / `assert_malformed_custom` want to hear about them.
+ *
+ * Known today: `metadata.code.branch_hint` (branch hinting, in the
+ * code-metadata convention): per function, in increasing function index,
+ * (offset, size 1, hint 0 or 1) entries in increasing offset, each offset
+ * counted from the start of the function body (its locals) and naming an
+ * `if` or `br_if` instruction.
+ *
+ * Messages follow the reference interpreter: "@metadata.code.branch_hint
+ * section: …" for a malformed section, "… annotation: invalid target" and
+ * "… annotation: invalid order" for hints on the wrong instructions.
+ */
+import type { Module } from '../ast/module.js';
+import { withDefaults, enabledOps, type Features } from '../ast/features.js';
+import { instr } from '../ast/instr.js';
+import { Op } from '../ast/op-ids.js';
+import { Reader } from '../decoder/reader.js';
+import { readInstr } from '../decoder/instr.js';
+import { Writer } from '../encoder/writer.js';
+import { writeLocals } from '../encoder/module.js';
+import { CompileError } from '../errors.js';
+
+/** Name of the branch-hint section. */
+export const BRANCH_HINT_SECTION = 'metadata.code.branch_hint';
+
+/**
+ * Checks the custom sections of valid module `m` that have rules (see the
+ * file comment). Throws `CompileError`; the first problem found wins.
+ */
+export function validateCustomSections(m: Module, features?: Partial<Features>): void {
+  for (const c of m.customs) {
+    if (c.name === BRANCH_HINT_SECTION) checkBranchHints(m, c.data, withDefaults(features));
+  }
+}
+
+function checkBranchHints(m: Module, data: Uint8Array, features: Features): void {
+  const malformed = (reason: string): never => {
+    throw new CompileError(`@${BRANCH_HINT_SECTION} section: ${reason}`, -1);
+  };
+  const invalid = (reason: string): never => {
+    throw new CompileError(`@${BRANCH_HINT_SECTION} annotation: ${reason}`, -1);
+  };
+  const r = new Reader(data, 0, data.length, 0);
+  r.features = features;
+  r.ops = enabledOps(features);
+  const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
+  const ins = instr(0);
+  try {
+    const nFuncs = r.u32();
+    let lastFunc = -1;
+    for (let i = 0; i < nFuncs; i++) {
+      const fi = r.u32();
+      const f = m.funcs[fi - imported];
+      if (fi < imported || f === undefined) malformed('invalid function index');
+      if (fi <= lastFunc) invalid('invalid order');
+      lastFunc = fi;
+      let localsSize = f!.localsSize;
+      if (localsSize === undefined) {
+        const w = new Writer();
+        writeLocals(w, f!.locals);
+        localsSize = w.len;
+      }
+      // Instruction starts are found by walking the expression as the hints ask.
+      const body = new Reader(f!.body, 0, f!.body.length, 0);
+      body.features = r.features;
+      body.ops = r.ops;
+      let at = -1; // start of the instruction last read
+      const n = r.u32();
+      let last = -1;
+      for (let k = 0; k < n; k++) {
+        const off = r.u32();
+        if (r.u32() !== 1) malformed('missing reserved byte');
+        const v = r.u8();
+        if (v !== 0 && v !== 1) malformed('invalid hint value');
+        const target = off - localsSize;
+        if (off <= last) invalid('invalid order');
+        last = off;
+        while (at < target && body.pos < body.end) {
+          at = body.pos;
+          readInstr(body, ins);
+        }
+        if (at !== target) malformed('invalid offset');
+        if (ins.op !== Op.if && ins.op !== Op.br_if) invalid('invalid target');
+      }
+    }
+    if (r.pos !== r.end) malformed('unexpected content after last entry');
+  } catch (e) {
+    if (e instanceof CompileError && !e.message.startsWith(`@${BRANCH_HINT_SECTION}`)) malformed('unexpected end');
+    throw e;
+  }
+}
