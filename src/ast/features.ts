@@ -2,8 +2,9 @@
  * Feature switches for the proposals beyond WebAssembly 3.0 that the
  * testsuite carries. WebAssembly 3.0 itself (SIMD, relaxed SIMD, tail calls,
  * exceptions incl. the legacy form, memory64, multi-memory, GC, typed function
- * references, extended constants) is always on. Proposals whose binary or
- * validation rules contradict the core suite are off unless asked for.
+ * references, extended constants) is always on, except that multiple
+ * memories and tables can be refused as earlier versions did. Proposals whose
+ * binary or validation rules contradict the core suite are off unless asked for.
  */
 import { OPCODES, type Feature } from './opcodes.js';
 
@@ -17,6 +18,16 @@ export interface Features {
   customPageSizes: boolean;
   /** Exact types, descriptor types and their instructions (custom-descriptors proposal). Default off. */
   customDescriptors: boolean;
+  /**
+   * More than one memory (WebAssembly 3.0, multi-memory). Default on; off
+   * validates as WebAssembly 1.0/2.0 did ("multiple memories").
+   */
+  multiMemory: boolean;
+  /**
+   * More than one table (WebAssembly 2.0, reference types). Default on; off
+   * validates as WebAssembly 1.0 did ("multiple tables").
+   */
+  multiTable: boolean;
 }
 
 /** The defaults documented on each field. */
@@ -25,6 +36,8 @@ export const DEFAULT_FEATURES: Readonly<Features> = Object.freeze({
   wideArithmetic: false,
   customPageSizes: false,
   customDescriptors: false,
+  multiMemory: true,
+  multiTable: true,
 });
 
 /** Completes a partial feature set with the defaults. */

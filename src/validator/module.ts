@@ -124,6 +124,7 @@ export class ModuleValidator {
           c.memories.push(mt);
         }
         if (c.memories.length > MAX_MEMORIES) fail('too many memories');
+        if (c.memories.length > 1 && !c.features.multiMemory) fail('multiple memories');
         break;
       case Stage.Tags:
         if (m.tags.length > MAX_TAGS) fail('too many tags');
@@ -204,6 +205,7 @@ export class ModuleValidator {
       c.tables.push(t.type);
     }
     if (c.tables.length > MAX_TABLES) fail('too many tables');
+    if (c.tables.length > 1 && !c.features.multiTable) fail('multiple tables');
   }
 
   private globals(): void {

@@ -123,3 +123,18 @@ describe('streaming validation', () => {
     expect(validate(encode(oneFunc([], [], bytes(END))))).toBe(true);
   });
 });
+
+describe('earlier-version switches', () => {
+  it('refuses a second memory or table only when multiMemory / multiTable are off', async () => {
+    const { parseWat } = await import('../../src/text/index.js');
+    const mems = parseWat('(module (memory (import "m" "mem") 0) (memory 0))');
+    const tabs = parseWat('(module (table 0 funcref) (table 0 externref))');
+    expect(validate(mems)).toBe(true);
+    expect(validate(tabs)).toBe(true);
+    expect(validate(mems, { multiMemory: false })).toBe(false);
+    expect(validate(tabs, { multiTable: false })).toBe(false);
+    expect(() => validateModule(decode(mems), { multiMemory: false })).toThrow(/^multiple memories/);
+    expect(() => validateModule(decode(tabs), { multiTable: false })).toThrow(/^multiple tables/);
+    expect(validate(parseWat('(module (memory 1) (table 1 funcref))'), { multiMemory: false, multiTable: false })).toBe(true);
+  });
+});
