@@ -40,6 +40,26 @@ function lebLength(bytes: Uint8Array, pos: number, end: number, max: number): nu
   return 0;
 }
 
+/** End of the number `leb32` read last. */
+let lebNext = 0;
+
+/**
+ * The unsigned LEB128 number at `bytes[pos]` if it is below 2^28 and ends
+ * before `end` (its end in `lebNext`), else -1 (the general path decides).
+ */
+function leb32(bytes: Uint8Array, pos: number, end: number): number {
+  let v = 0;
+  for (let i = 0; i < 4 && pos + i < end; i++) {
+    const b = bytes[pos + i]!;
+    v |= (b & 0x7f) << (7 * i);
+    if (b < 0x80) {
+      lebNext = pos + i + 1;
+      return v;
+    }
+  }
+  return -1;
+}
+
 /** Opcode bytes of the constant expressions `validateConst` recognizes without decoding. */
 const END_BYTE = 0x0b;
 const I32_CONST_BYTE = 0x41;
@@ -395,6 +415,30 @@ export class FuncValidator extends Stacks {
           if (t !== vals[sp - 3] || t < V128 || t > I32) break;
           sp -= 2;
           pos += 1;
+          continue;
+        }
+        case Fast.BrTable: {
+          // All labels (and the default) take no values: check each exists and
+          // is arity 0, straight from the bytes (Go code has br_tables of thousands).
+          if (sp === h || vals[sp - 1] !== I32) break;
+          let p = pos + 1;
+          let n = leb32(bytes, p, end);
+          if (n < 0) break;
+          p = lebNext;
+          const depth = this.depth;
+          const kinds = this.kind;
+          const types = this.type;
+          for (; n >= 0; n--) { // n targets, then the default
+            const l = leb32(bytes, p, end);
+            if (l < 0 || l >= depth) break fast;
+            p = lebNext;
+            const d = depth - 1 - l;
+            const bt = types[d]!;
+            if (kinds[d] === Ctl.Loop ? bt < 0 && params[~bt]!.length !== 0 : bt !== BLOCK_EMPTY && (bt >= 0 || results[~bt]!.length !== 0)) break fast;
+          }
+          sp = h;
+          this.unreach[depth - 1] = 1;
+          pos = p;
           continue;
         }
         case Fast.End: {

@@ -73,6 +73,8 @@ export const enum Fast {
   End,
   /** Untyped select of two equal numeric or vector types. */
   Select,
+  /** br_table whose labels all take no values. */
+  BrTable,
 }
 
 const N = OPCODES.length;
@@ -98,6 +100,7 @@ const FAST_BY_NAME: Record<string, Fast> = {
   'global.get': Fast.GlobalGet, 'global.set': Fast.GlobalSet, 'i32.const': Fast.I32Const, 'i64.const': Fast.I64Const,
   call: Fast.Call, block: Fast.Block, loop: Fast.Loop, if: Fast.If, br_if: Fast.BrIf, br: Fast.Br, return: Fast.Return,
   unreachable: Fast.Unreachable, drop: Fast.Drop, nop: Fast.Nop, end: Fast.End, select: Fast.Select,
+  br_table: Fast.BrTable,
 };
 
 const TYPE_BY_NAME: Record<string, number> = { i32: I32, i64: I64, f32: F32, f64: F64, v128: V128, a: ADDR };
