@@ -310,6 +310,10 @@ function buildModule(spec: Spec): Module {
   return m;
 }
 
+/** DIFF_SCALE multiplies the case counts, DIFF_SEED replaces the fixed seeds (for longer searches by hand). */
+const SCALE = Number(process.env.DIFF_SCALE ?? 1);
+const SEED = process.env.DIFF_SEED === undefined ? undefined : Number(process.env.DIFF_SEED);
+
 describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 features)', () => {
   it('agrees on generated modules', () => {
     let valid = 0;
@@ -321,7 +325,7 @@ describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 feature
       total++;
       if (native) valid++;
       if (ours !== native) throw new Error(`tswasm ${ours} vs native ${native}: ${Buffer.from(bytes).toString('hex')}`);
-    }), { numRuns: 3000, seed: 20261122 });
+    }), { numRuns: SCALE * 3000, seed: SEED ?? 20261122 });
     console.log(`generated: ${total} modules, ${valid} valid`);
     expect(valid).toBeGreaterThan(total / 5);
   });
@@ -362,7 +366,7 @@ describe('differential: tswasm.validate vs WebAssembly.validate (Node 20 feature
       if (m !== null && ours && WebAssembly.validate(encode(m) as Uint8Array<ArrayBuffer>)) { skipped++; return; }
       b = [];
       throw new Error(`tswasm ${ours} vs native ${native}: ${Buffer.from(bytes).toString('hex')}`);
-    }), { numRuns: 4000, seed: 4242 });
+    }), { numRuns: SCALE * 4000, seed: SEED ?? 4242 });
     console.log(`mutations: ${compared} agreed, ${skipped} skipped (features or encodings beyond Node 20)`);
   });
 });
