@@ -60,8 +60,9 @@ export interface FileOptions {
 
 /**
  * The features a suite file is written for, by its folder. The threads
- * proposal's copy of the tests predates reference types and multi-memory: it
- * expects one table and one memory at most, as WebAssembly 1.0 did.
+ * proposal's copy of the tests predates reference types, multi-memory and
+ * memory64: it expects one table and one memory at most, as WebAssembly 1.0
+ * did, and limits that fit in u32.
  */
 export function featuresOf(file: string): Partial<Features> {
   const preMulti = file.includes('proposals/threads/');
@@ -69,7 +70,7 @@ export function featuresOf(file: string): Partial<Features> {
     customPageSizes: file.includes('custom-page-sizes'),
     customDescriptors: file.includes('custom-descriptors'),
     wideArithmetic: file.includes('wide-arithmetic'),
-    ...(preMulti ? { multiMemory: false, multiTable: false } : {}),
+    ...(preMulti ? { multiMemory: false, multiTable: false, memory64: false } : {}),
   };
 }
 
@@ -90,7 +91,7 @@ export function runFile(file: string, text: string, engine: Engine, opts: FileOp
     error: null,
   };
   const features = featuresOf(file);
-  const textOpts = { customDescriptors: features.customDescriptors === true };
+  const textOpts = { customDescriptors: features.customDescriptors === true, memory64: features.memory64 !== false };
   let cmds: Command[];
   try {
     cmds = parseScript(text, textOpts);
@@ -158,7 +159,7 @@ class Runner {
   constructor(
     private readonly engine: Engine,
     private readonly features: Partial<Features>,
-    private readonly textOpts: { customDescriptors: boolean },
+    private readonly textOpts: { customDescriptors: boolean; memory64: boolean },
     private readonly res: FileResult,
     private readonly opts: FileOptions,
   ) {}

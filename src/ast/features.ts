@@ -3,7 +3,8 @@
  * testsuite carries. WebAssembly 3.0 itself (SIMD, relaxed SIMD, tail calls,
  * exceptions incl. the legacy form, memory64, multi-memory, GC, typed function
  * references, extended constants) is always on, except that multiple
- * memories and tables can be refused as earlier versions did. Proposals whose
+ * memories and tables and 64-bit address types can be refused as earlier
+ * versions did. Proposals whose
  * binary or validation rules contradict the core suite are off unless asked for.
  */
 import { OPCODES, type Feature } from './opcodes.js';
@@ -28,6 +29,11 @@ export interface Features {
    * validates as WebAssembly 1.0 did ("multiple tables").
    */
   multiTable: boolean;
+  /**
+   * 64-bit memories and tables (WebAssembly 3.0, memory64). Default on; off
+   * decodes as WebAssembly 2.0 did (the 64-bit limits flag is malformed).
+   */
+  memory64: boolean;
 }
 
 /** The defaults documented on each field. */
@@ -38,6 +44,7 @@ export const DEFAULT_FEATURES: Readonly<Features> = Object.freeze({
   customDescriptors: false,
   multiMemory: true,
   multiTable: true,
+  memory64: true,
 });
 
 /** Completes a partial feature set with the defaults. */

@@ -198,8 +198,8 @@ const MAX_PAGE_SIZE_LOG2 = 63;
 export function readMemType(r: Reader): MemType {
   const start = r.pos;
   const flags = r.u8();
-  const allowed = r.features.customPageSizes ? 0xf : 0x7;
-  if (flags > allowed) r.fail('malformed limits flags', start);
+  const allowed = (r.features.customPageSizes ? 0xf : 0x7) & (r.features.memory64 ? 0xf : ~LimitFlag.Is64);
+  if ((flags & ~allowed) !== 0) r.fail('malformed limits flags', start);
   const addr64 = (flags & LimitFlag.Is64) !== 0;
   const limits: Limits = { min: readLimitBound(r), max: null };
   if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r);
@@ -217,7 +217,7 @@ export function readTableType(r: Reader): TableType {
   const elem = readRefType(r);
   const start = r.pos;
   const flags = r.u8();
-  if (flags & ~(LimitFlag.HasMax | LimitFlag.Is64)) r.fail('malformed limits flags', start);
+  if (flags & ~(LimitFlag.HasMax | (r.features.memory64 ? LimitFlag.Is64 : 0))) r.fail('malformed limits flags', start);
   const addr64 = (flags & LimitFlag.Is64) !== 0;
   const limits: Limits = { min: readLimitBound(r), max: null };
   if (flags & LimitFlag.HasMax) limits.max = readLimitBound(r);

@@ -58,11 +58,14 @@ export class ModCtx {
   /** Custom-descriptors and other proposals switched on. */
   readonly customDescriptors: boolean;
   readonly customPageSizes: boolean;
+  /** 64-bit address types and u64 limits (memory64). */
+  readonly memory64: boolean;
 
-  constructor(m: Module, customDescriptors: boolean, customPageSizes: boolean) {
+  constructor(m: Module, customDescriptors: boolean, customPageSizes: boolean, memory64 = true) {
     this.m = m;
     this.customDescriptors = customDescriptors;
     this.customPageSizes = customPageSizes;
+    this.memory64 = memory64;
   }
 
   /**

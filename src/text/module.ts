@@ -33,6 +33,11 @@ export interface TextOptions {
   customDescriptors?: boolean;
   /** Accept `(pagesize n)` (custom-page-sizes proposal; default true — the validator decides). */
   customPageSizes?: boolean;
+  /**
+   * Accept the `i64` address type and limits beyond u32 (memory64; default
+   * true). Off, limits are u32 as in WebAssembly 2.0 ("i32 constant out of range").
+   */
+  memory64?: boolean;
 }
 
 type Kind = 'func' | 'table' | 'memory' | 'global' | 'tag';
@@ -63,7 +68,7 @@ function space(x: ModCtx, k: Kind): Space {
  */
 export function parseModuleFields(c: Cursor, opts: TextOptions = {}): Module {
   const m = emptyModule();
-  const x = new ModCtx(m, opts.customDescriptors ?? false, opts.customPageSizes ?? true);
+  const x = new ModCtx(m, opts.customDescriptors ?? false, opts.customPageSizes ?? true, opts.memory64 ?? true);
   const fields = scan(c, x);
   const end = c.pos;
   // Pass 2: type definitions.
@@ -322,8 +327,8 @@ function importDesc(c: Cursor, x: ModCtx, k: Kind): Module['imports'][number]['d
       }
       return { kind: 'func', type: typeUse(c, x, true).type };
     }
-    case 'table': return { kind: 'table', type: tableType(c, x, addrType(c)) };
-    case 'memory': return { kind: 'memory', type: memType(c, x, addrType(c)) };
+    case 'table': return { kind: 'table', type: tableType(c, x, addrType(c, x)) };
+    case 'memory': return { kind: 'memory', type: memType(c, x, addrType(c, x)) };
     case 'global': return { kind: 'global', type: globalType(c, x) };
     case 'tag': return { kind: 'tag', type: typeUse(c, x, false).type };
   }
@@ -348,7 +353,7 @@ function tableField(c: Cursor, x: ModCtx, f: Field): void {
   c.optBindId();
   exports(c, x, ExternKind.Table, f.index);
   if (inlineImport(c, x, f)) return;
-  const addr64 = addrType(c);
+  const addr64 = addrType(c, x);
   if (!c.isNat()) {
     // Inline element segment: the table's size is the number of items.
     const elem = refTypeText(c, x);
@@ -392,7 +397,7 @@ function memoryField(c: Cursor, x: ModCtx, f: Field): void {
   c.optBindId();
   exports(c, x, ExternKind.Memory, f.index);
   if (inlineImport(c, x, f)) return;
-  const addr64 = addrType(c);
+  const addr64 = addrType(c, x);
   if (!c.isNat()) {
     const psLog2 = pageSize(c, x);
     if (!c.open('data')) c.unexpected();

@@ -211,29 +211,31 @@ function descClauses(c: Cursor, x: ModCtx, typeIdx: number): SubType {
   return { final: true, supers: [], comp, describes, descriptor, form: 'bare' };
 }
 
-/** Reads an optional address type keyword (`i32`/`i64`); true for i64. */
-export function addrType(c: Cursor): boolean {
-  if (c.is('i64')) { c.pos++; return true; }
+/** Reads an optional address type keyword (`i32`/`i64`, the latter with memory64); true for i64. */
+export function addrType(c: Cursor, x: ModCtx): boolean {
+  if (c.is('i64') && x.memory64) { c.pos++; return true; }
   if (c.is('i32')) c.pos++;
   return false;
 }
 
 /** Reads limits `min max?`: u32 numbers for the i32 address type, u64 for i64. */
-export function limits(c: Cursor, addr64: boolean): Limits {
-  const min = bound(c, addr64);
-  const max = c.isNat() ? bound(c, addr64) : null;
+export function limits(c: Cursor, wide: boolean): Limits {
+  const min = bound(c, wide);
+  const max = c.isNat() ? bound(c, wide) : null;
   return { min, max };
 }
 
-/** A limit: read as u64 whatever the address type (the validator reports "memory size"/"table size"). */
-function bound(c: Cursor, addr64: boolean): bigint {
-  void addr64;
-  return c.u64();
+/**
+ * A limit: read as u64 whatever the address type (the validator reports
+ * "memory size"/"table size"), or as u32 without memory64 (`wide` false).
+ */
+function bound(c: Cursor, wide: boolean): bigint {
+  return wide ? c.u64() : BigInt(c.u32());
 }
 
 /** Reads a memory type after the optional address type: limits, `shared`?, `(pagesize n)`?. */
 export function memType(c: Cursor, x: ModCtx, addr64: boolean): MemType {
-  const l = limits(c, addr64);
+  const l = limits(c, x.memory64);
   let shared = false;
   if (c.is('shared')) { shared = true; c.pos++; } else if (c.is('unshared')) c.pos++;
   const pageSizeLog2 = pageSize(c, x);
@@ -254,7 +256,7 @@ export function pageSize(c: Cursor, x: ModCtx): number | null {
 
 /** Reads a table type after the optional address type: limits and reference type. */
 export function tableType(c: Cursor, x: ModCtx, addr64: boolean): TableType {
-  const l = limits(c, addr64);
+  const l = limits(c, x.memory64);
   return { limits: l, elem: refTypeText(c, x), addr64 };
 }
 

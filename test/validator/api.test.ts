@@ -137,4 +137,17 @@ describe('earlier-version switches', () => {
     expect(() => validateModule(decode(tabs), { multiTable: false })).toThrow(/^multiple tables/);
     expect(validate(parseWat('(module (memory 1) (table 1 funcref))'), { multiMemory: false, multiTable: false })).toBe(true);
   });
+
+  it('reads limits as u32 and refuses 64-bit address types when memory64 is off', async () => {
+    const { parseWat, parseWatModule } = await import('../../src/text/index.js');
+    expect(() => parseWatModule('(module (memory 0x1_0000_0000))', { memory64: false })).toThrow(/^i32 constant out of range/);
+    expect(() => parseWatModule('(module (memory i64 1))', { memory64: false })).toThrow(/^unexpected token/);
+    expect(parseWatModule('(module (memory 1 0xffff_ffff))', { memory64: false }).memories[0]!.limits.max).toBe(0xffffffffn);
+    const mem64 = parseWat('(module (memory i64 1))');
+    const tab64 = parseWat('(module (table i64 1 funcref))');
+    expect(validate(mem64)).toBe(true);
+    expect(validate(mem64, { memory64: false })).toBe(false);
+    expect(validate(tab64, { memory64: false })).toBe(false);
+    expect(() => decode(mem64, { features: { memory64: false } })).toThrow(/^malformed limits flags/);
+  });
 });
