@@ -86,6 +86,14 @@ export function writeLocals(w: Writer, locals: Func['locals']): void {
   }
 }
 
+/** Bytes of `f`'s local declarations: as decoded, else their minimal encoding. */
+export function bodyLocalsSize(f: Func): number {
+  if (f.localsSize !== undefined) return f.localsSize;
+  const w = new Writer();
+  writeLocals(w, f.locals);
+  return w.len;
+}
+
 function codeSection(m: Module): Writer | null {
   if (m.funcs.length === 0 && m.funcTypes.length === 0) return null;
   const w = new Writer();

@@ -18,9 +18,10 @@
  * keywords (the opcode table, via the parser).
  */
 import { CompileError } from '../errors.js';
+import { BRANCH_HINT_SECTION } from '../decoder/branch-hints.js';
 
-/** The id of branch-hint annotations (the code-metadata convention's `metadata.code.branch_hint`). */
-export const BRANCH_HINT = 'metadata.code.branch_hint';
+/** The id of branch-hint annotations: the name of their custom section. */
+export const BRANCH_HINT = BRANCH_HINT_SECTION;
 
 /** Token kinds. `Annot` opens a kept annotation and pairs with a `RParen` like `LParen`. */
 export const enum Tok {

@@ -17,6 +17,8 @@
 import { ExternKind, SECTION_ORDER, SectionId, emptyModule, type CustomSection, type Elem, type Module } from '../ast/module.js';
 import { Writer } from '../encoder/writer.js';
 import { writeLocals } from '../encoder/module.js';
+import { encodeBranchHints } from '../encoder/branch-hints.js';
+import type { BranchHintFunc } from '../decoder/branch-hints.js';
 import { I32, I64, type ValType } from '../ast/types.js';
 import { BRANCH_HINT, Tok, type Tokens } from './lexer.js';
 import { Cursor } from './cursor.js';
@@ -459,22 +461,18 @@ function funcBody(c: Cursor, x: ModCtx, index: number, type: number, paramNames:
  * offset counts from the start of the function body (its locals).
  */
 function branchHintSection(x: ModCtx): CustomSection {
-  const w = new Writer();
-  w.u32(x.branchHints.length);
-  for (const { func, locals, hints } of x.branchHints) {
+  const funcs: BranchHintFunc[] = x.branchHints.map(({ func, locals, hints }) => {
     const lw = new Writer();
     writeLocals(lw, locals);
-    w.u32(func);
-    w.u32(hints.length / 2);
-    for (let i = 0; i < hints.length; i += 2) {
-      w.u32(lw.len + hints[i]!);
-      w.u32(1);
-      w.u8(hints[i + 1]!);
-    }
-  }
-  const code = SECTION_ORDER.indexOf(SectionId.Code);
-  return { name: BRANCH_HINT, data: w.finish().slice(), after: SECTION_ORDER[code - 1]! };
+    const list: BranchHintFunc['hints'] = [];
+    for (let i = 0; i < hints.length; i += 2) list.push({ offset: lw.len + hints[i]!, value: hints[i + 1]! });
+    return { func, hints: list };
+  });
+  return { name: BRANCH_HINT, data: encodeBranchHints(funcs), after: BEFORE_CODE };
 }
+
+/** The placement "before the code section" of a custom section. */
+export const BEFORE_CODE = SECTION_ORDER[SECTION_ORDER.indexOf(SectionId.Code) - 1]!;
 
 function addLocal(runs: { count: number; type: ValType }[], t: ValType): void {
   const last = runs[runs.length - 1];

@@ -19,7 +19,10 @@
  * (non-minimal LEB128, empty sections, an explicit memory index 0 in a
  * memarg); modules using them print fine but re-encode to the canonical form.
  */
-import { ExternKind, type Elem, type Module } from '../ast/module.js';
+import { ExternKind, SECTION_ORDER, SectionId, type CustomSection, type Elem, type Module } from '../ast/module.js';
+import { BRANCH_HINT_SECTION, readBranchHints } from '../decoder/branch-hints.js';
+import { encodeBranchHints } from '../encoder/branch-hints.js';
+import { bodyLocalsSize } from '../encoder/module.js';
 import { Imm, OPCODES } from '../ast/opcodes.js';
 import { Op } from '../ast/op-ids.js';
 import { instr, CatchKind, MEMARG_HAS_MEMORY, type Instr } from '../ast/instr.js';
@@ -31,6 +34,12 @@ import {
 import { decode, readInstr, Reader } from '../decoder/index.js';
 import { encodeUtf8 } from '../decoder/reader.js';
 import { formatF32, formatF64, formatI64 } from '../numeric/format.js';
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Deepest block nesting shown by indentation; deeper code is printed at this depth. */
 const MAX_INDENT = 64;
@@ -143,7 +152,9 @@ class Printer {
     const o = this.out;
     const moduleName = m.names?.module;
     o.push(moduleName ? `(module ${printableNames(new Map([[0, moduleName]])).get(0)}` : '(module');
+    const hints = this.hintAnnotations();
     for (const c of m.customs) {
+      if (hints !== null && c === hints.section) continue;
       const place = c.after === 0 ? '(before first)' : `(after ${SECTION_NAMES[c.after] ?? 'last'})`;
       o.push(`  (@custom ${stringText(utf8(c.name))} ${place} ${stringText(c.data)})`);
     }
@@ -187,7 +198,7 @@ class Printer {
     for (const e of m.exports) o.push(`  (export ${stringText(utf8(e.name))} (${EXPORT_KIND[e.kind]} ${e.index}))`);
     if (m.start !== null) o.push(`  (start ${m.start})`);
     m.elems.forEach((e, i) => o.push(`  ${this.elem(e, this.id(NameSub.Elem, i))}`));
-    for (let i = 0; i < m.funcs.length; i++) this.func(funcIdx++, i);
+    for (let i = 0; i < m.funcs.length; i++) this.func(funcIdx++, i, hints?.byFunc.get(i));
     for (let i = 0; i < m.datas.length; i++) {
       const d = m.datas[i]!;
       let s = `(data${this.id(NameSub.Data, i)}`;
@@ -228,7 +239,74 @@ class Printer {
     return this.flatExpr(bytes);
   }
 
-  private func(idx: number, defIdx: number): void {
+  /**
+   * The branch-hint section as annotations on the hinted instructions, when
+   * the text parser would rebuild exactly its bytes and place: one section,
+   * canonical (increasing functions and offsets, minimal LEB128), each hint
+   * on an instruction that is printed as one, and the section last before
+   * the code section. Otherwise (null) it is printed as `(@custom …)`.
+   */
+  private hintAnnotations(): { section: CustomSection; byFunc: Map<number, Map<number, number>> } | null {
+    const m = this.m;
+    const all = m.customs.filter((c) => c.name === BRANCH_HINT_SECTION);
+    if (all.length !== 1) return null;
+    const section = all[0]!;
+    // Placement: nothing between the section and the code section.
+    const k = m.customs.indexOf(section);
+    if (m.customs.slice(k + 1).some((c) => c.after === section.after)) return null;
+    const rank = (id: number) => (id === 0 ? -1 : SECTION_ORDER.indexOf(id));
+    const code = SECTION_ORDER.indexOf(SectionId.Code);
+    if (m.sections === null ? section.after !== SECTION_ORDER[code - 1]
+      : m.sections.some((id) => rank(id) > rank(section.after) && rank(id) < code)) return null;
+    let funcs;
+    try {
+      funcs = readBranchHints(section.data);
+    } catch {
+      return null;
+    }
+    if (funcs.length === 0 || !bytesEqual(encodeBranchHints(funcs), section.data)) return null;
+    const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
+    const byFunc = new Map<number, Map<number, number>>();
+    let lastFunc = -1;
+    for (const { func, hints } of funcs) {
+      const f = m.funcs[func - imported];
+      if (func <= lastFunc || func < imported || f === undefined || hints.length === 0) return null;
+      lastFunc = func;
+      const starts = this.instrStarts(f.body);
+      const localsSize = bodyLocalsSize(f);
+      const map = new Map<number, number>();
+      let last = -1;
+      for (const { offset, value } of hints) {
+        if (offset <= last || !starts.has(offset - localsSize)) return null;
+        last = offset;
+        map.set(offset - localsSize, value);
+      }
+      byFunc.set(func - imported, map);
+    }
+    return { section, byFunc };
+  }
+
+  /** Offsets of the instructions of `body` printed as instruction lines (not `end`, `else`, handlers). */
+  private instrStarts(body: Uint8Array): Set<number> {
+    const r = new Reader(body, 0);
+    r.features = this.features;
+    r.ops = this.ops;
+    const ins: Instr = instr(0);
+    const out = new Set<number>();
+    try {
+      while (r.pos < r.end) {
+        const at = r.pos;
+        readInstr(r, ins);
+        const op = ins.op;
+        if (op !== Op.end && op !== Op.delegate && op !== Op.else && op !== Op.catch && op !== Op.catch_all) out.add(at);
+      }
+    } catch {
+      out.clear();
+    }
+    return out;
+  }
+
+  private func(idx: number, defIdx: number, hints?: Map<number, number>): void {
     const f = this.m.funcs[defIdx]!;
     const o = this.out;
     const type = this.m.funcTypes[defIdx] ?? f.type;
@@ -260,18 +338,20 @@ class Printer {
       }
     }
     if (locals.length > 0) o.push(`    (local ${locals.join(' ')})`);
-    this.instrs(f.body, (depth, text) => o.push('    ' + '  '.repeat(Math.min(depth, MAX_INDENT)) + text), 0);
+    this.instrs(f.body, (depth, text) => o.push('    ' + '  '.repeat(Math.min(depth, MAX_INDENT)) + text), 0, hints);
     o.push('  )');
   }
 
   /** Walks an expression's bytes, emitting one line per instruction (the final `end` is not printed). */
-  private instrs(bytes: Uint8Array, emit: (depth: number, text: string) => void, start: number): void {
+  private instrs(bytes: Uint8Array, emit: (depth: number, text: string) => void, start: number, hints?: Map<number, number>): void {
     const r = new Reader(bytes, start);
     r.features = this.features;
     r.ops = this.ops;
     const ins: Instr = instr(0);
     let depth = 0;
     while (r.pos < r.end) {
+      const hint = hints?.get(r.pos);
+      if (hint !== undefined) emit(depth, `(@${BRANCH_HINT_SECTION} "\\0${hint}")`);
       readInstr(r, ins);
       const op = ins.op;
       if (op === Op.end || op === Op.delegate) {

@@ -20,12 +20,11 @@ import { instr } from '../ast/instr.js';
 import { Op } from '../ast/op-ids.js';
 import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
-import { Writer } from '../encoder/writer.js';
-import { writeLocals } from '../encoder/module.js';
+import { bodyLocalsSize } from '../encoder/module.js';
 import { CompileError } from '../errors.js';
+import { BRANCH_HINT_SECTION, readBranchHints } from '../decoder/branch-hints.js';
 
-/** Name of the branch-hint section. */
-export const BRANCH_HINT_SECTION = 'metadata.code.branch_hint';
+export { BRANCH_HINT_SECTION };
 
 /**
  * Checks the custom sections of valid module `m` that have rules (see the
@@ -38,58 +37,39 @@ export function validateCustomSections(m: Module, features?: Partial<Features>):
 }
 
 function checkBranchHints(m: Module, data: Uint8Array, features: Features): void {
-  const malformed = (reason: string): never => {
-    throw new CompileError(`@${BRANCH_HINT_SECTION} section: ${reason}`, -1);
-  };
   const invalid = (reason: string): never => {
     throw new CompileError(`@${BRANCH_HINT_SECTION} annotation: ${reason}`, -1);
   };
-  const r = new Reader(data, 0, data.length, 0);
-  r.features = features;
-  r.ops = enabledOps(features);
+  const malformed = (reason: string): never => {
+    throw new CompileError(`@${BRANCH_HINT_SECTION} section: ${reason}`, -1);
+  };
+  const funcs = readBranchHints(data);
   const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
+  const ops = enabledOps(features);
   const ins = instr(0);
-  try {
-    const nFuncs = r.u32();
-    let lastFunc = -1;
-    for (let i = 0; i < nFuncs; i++) {
-      const fi = r.u32();
-      const f = m.funcs[fi - imported];
-      if (fi < imported || f === undefined) malformed('invalid function index');
-      if (fi <= lastFunc) invalid('invalid order');
-      lastFunc = fi;
-      let localsSize = f!.localsSize;
-      if (localsSize === undefined) {
-        const w = new Writer();
-        writeLocals(w, f!.locals);
-        localsSize = w.len;
+  let lastFunc = -1;
+  for (const { func: fi, hints } of funcs) {
+    const f = m.funcs[fi - imported];
+    if (fi < imported || f === undefined) malformed('invalid function index');
+    if (fi <= lastFunc) invalid('invalid order');
+    lastFunc = fi;
+    const localsSize = bodyLocalsSize(f!);
+    // Instruction starts are found by walking the expression as far as the hints ask.
+    const body = new Reader(f!.body, 0, f!.body.length, 0);
+    body.features = features;
+    body.ops = ops;
+    let at = -1; // start of the instruction last read
+    let last = -1;
+    for (const { offset } of hints) {
+      const target = offset - localsSize;
+      if (offset <= last) invalid('invalid order');
+      last = offset;
+      while (at < target && body.pos < body.end) {
+        at = body.pos;
+        readInstr(body, ins);
       }
-      // Instruction starts are found by walking the expression as the hints ask.
-      const body = new Reader(f!.body, 0, f!.body.length, 0);
-      body.features = r.features;
-      body.ops = r.ops;
-      let at = -1; // start of the instruction last read
-      const n = r.u32();
-      let last = -1;
-      for (let k = 0; k < n; k++) {
-        const off = r.u32();
-        if (r.u32() !== 1) malformed('missing reserved byte');
-        const v = r.u8();
-        if (v !== 0 && v !== 1) malformed('invalid hint value');
-        const target = off - localsSize;
-        if (off <= last) invalid('invalid order');
-        last = off;
-        while (at < target && body.pos < body.end) {
-          at = body.pos;
-          readInstr(body, ins);
-        }
-        if (at !== target) malformed('invalid offset');
-        if (ins.op !== Op.if && ins.op !== Op.br_if) invalid('invalid target');
-      }
+      if (at !== target) malformed('invalid offset');
+      if (ins.op !== Op.if && ins.op !== Op.br_if) invalid('invalid target');
     }
-    if (r.pos !== r.end) malformed('unexpected content after last entry');
-  } catch (e) {
-    if (e instanceof CompileError && !e.message.startsWith(`@${BRANCH_HINT_SECTION}`)) malformed('unexpected end');
-    throw e;
   }
 }

@@ -94,3 +94,28 @@ describe('validateCustomSections on hand-made sections', () => {
     expect(() => validateCustomSections(d)).not.toThrow();
   });
 });
+
+describe('printing branch hints', () => {
+  it('prints a canonical section as annotations on the hinted instructions, and parses back to the same bytes', async () => {
+    const { printWat } = await import('../../src/text/index.js');
+    const wat = `(module (import "m" "f" (func)) (memory 1) (func (param i32) (local i64)
+      (block (@metadata.code.branch_hint "\\01") (br_if 0 (local.get 0)))
+      (@metadata.code.branch_hint "\\00") (if (local.get 0) (then nop))))`;
+    const bin = parseWat(wat);
+    const text = printWat(bin);
+    expect(text).not.toContain('@custom');
+    expect(text.match(/\(@metadata\.code\.branch_hint "\\0[01]"\)/g)).toEqual(['(@metadata.code.branch_hint "\\01")', '(@metadata.code.branch_hint "\\00")']);
+    expect(parseWat(text)).toEqual(bin);
+  });
+
+  it('keeps a section the annotations cannot rebuild exactly as (@custom …)', async () => {
+    const { printWat } = await import('../../src/text/index.js');
+    const m = decode(parseWat('(module (func (param i32) local.get 0 if end))'));
+    // a hint on `end` (offset 1 + 4): no annotation can stand there
+    m.customs.push({ name: BRANCH_HINT_SECTION, data: Uint8Array.of(1, 0, 1, 5, 1, 1), after: 3 });
+    const bin = encode(m);
+    const text = printWat(bin);
+    expect(text).toContain('(@custom "metadata.code.branch_hint"');
+    expect(parseWat(text)).toEqual(bin);
+  });
+});
