@@ -21,7 +21,8 @@ import { WASI, inspectImports, type CapabilityUse, type InputSource, type Output
 import { NodeFileSystem, nodeStderr, nodeStdin, nodeStdout } from '../wasi/node-fs.node.js';
 import { parseArgs, UsageError, USAGE, type RunCommand } from './args.js';
 import { compileModule, runCommand } from './engine.js';
-import { validateCustomSections } from '../validator/index.js';
+import { validateCustomSections, validateOrThrow } from '../validator/index.js';
+import { unsupportedFeature } from '../interp/support.js';
 
 /** Exit status for a trap (128 + SIGABRT, as wasmtime reports it). */
 export const TRAP_EXIT = 134;
@@ -125,8 +126,10 @@ export function main(argv: readonly string[], io: CliIo = processIo()): number {
         let bad = 0;
         for (const file of cmd.files) {
           try {
-            const m = compileModule(readModule(file));
-            out(`${file}: valid\n`);
+            const info = validateOrThrow(readModule(file));
+            const m = info.module;
+            const cannot = unsupportedFeature(m, info.usedOps);
+            out(`${file}: valid${cannot === null ? '' : ` (tswasm cannot execute it yet: ${cannot})`}\n`);
             try {
               validateCustomSections(m);
             } catch (e) {

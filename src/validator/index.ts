@@ -12,6 +12,8 @@
  *   throws. Like `WebAssembly.validate`, it also applies the JS API's
  *   compile-time size limits (`checkJsApiSizes` in limits.ts), which core
  *   validation (`validateModule`, the streaming hooks) does not.
+ *   `validateOrThrow(bytes, features?)` is the same with the reason: it
+ *   throws the first `CompileError` or returns the `ModuleInfo`.
  * - `validateCustomSections(m, features?)`: the rules of custom sections that
  *   have any (branch hints), which never make a module invalid otherwise.
  * - `createStreamingValidator(features?)`: hooks for the decoder (`decode`,
@@ -52,15 +54,27 @@ export function validateModule(m: Module, features?: Partial<Features>): ModuleI
 
 /** Decodes and validates `bytes`; false on any `CompileError`. */
 export function validate(bytes: Uint8Array, features?: Partial<Features>): boolean {
-  if (bytes.length > MAX_MODULE_SIZE) return false;
   try {
-    const sv = createStreamingValidator(features);
-    const info = sv.finish(decode(bytes, sv));
-    return checkJsApiSizes(info) === null;
+    validateOrThrow(bytes, features);
+    return true;
   } catch (e) {
     if (e instanceof CompileError) return false;
     throw e;
   }
+}
+
+/**
+ * `validate` that says why: throws the first `CompileError` (the
+ * testsuite's message, the function index and the byte offset), else
+ * returns the module's `ModuleInfo` (its `module` is the decoded AST).
+ */
+export function validateOrThrow(bytes: Uint8Array, features?: Partial<Features>): ModuleInfo {
+  if (bytes.length > MAX_MODULE_SIZE) throw new CompileError('module too large', -1);
+  const sv = createStreamingValidator(features);
+  const info = sv.finish(decode(bytes, sv));
+  const tooBig = checkJsApiSizes(info);
+  if (tooBig !== null) throw new CompileError(tooBig, -1);
+  return info;
 }
 
 /** Decoder hooks that validate while decoding (see `createStreamingValidator`). */

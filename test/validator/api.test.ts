@@ -151,3 +151,18 @@ describe('earlier-version switches', () => {
     expect(() => decode(mem64, { features: { memory64: false } })).toThrow(/^malformed limits flags/);
   });
 });
+
+describe('the package entry', () => {
+  it('validate/validateOrThrow judge validity alone; WebAssembly.validate also asks whether tswasm can execute', async () => {
+    const top = await import('../../src/index.js');
+    const { parseWat } = await import('../../src/text/index.js');
+    const simd = parseWat('(module (func (result v128) v128.const i64x2 1 2))');
+    expect(top.validate(simd)).toBe(true);
+    expect(top.validate(simd.buffer.slice(simd.byteOffset, simd.byteOffset + simd.byteLength))).toBe(true);
+    expect(top.WebAssembly.validate(simd)).toBe(false);
+    const bad = parseWat('(module (func (result i32) i64.const 0))');
+    expect(top.validate(bad)).toBe(false);
+    expect(() => top.validateOrThrow(bad)).toThrow(/^type mismatch: .* @ func 0 offset \d+$/);
+    expect(() => top.validateOrThrow(simd)).not.toThrow();
+  });
+});

@@ -104,6 +104,17 @@ describe('tswasm validate, inspect, print, wat2wasm', () => {
     expect(r.stdout).toMatch(/hello\.wasm: valid\n.*bad\.wasm: invalid: magic header not detected/);
   });
 
+  it('validates what it cannot execute yet, and says so', () => {
+    const simd = join(top, 'simd.wat');
+    writeFileSync(simd, '(module (func (result v128) v128.const i64x2 1 2))');
+    const typeErr = join(top, 'type-error.wat');
+    writeFileSync(typeErr, '(module (func (result i32) i64.const 0))');
+    const r = cli(['validate', simd, typeErr]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/simd\.wat: valid \(tswasm cannot execute it yet: .*\)\n/);
+    expect(r.stdout).toMatch(/type-error\.wat: invalid: type mismatch: .* @ func 0 offset \d+\n/);
+  });
+
   it('inspects imports and capabilities', () => {
     const r = cli(['inspect', prog('clock_random')]);
     expect(r.code).toBe(0);
