@@ -9,11 +9,24 @@ import { Reader, decodeUtf8 } from './reader.js';
 import { fastSkipExpr, scanExpr, type ScanInfo } from './instr.js';
 import { readGlobalType, readMemType, readRecGroup, readRefType, readTableType, readValType, readVec } from './types.js';
 
+/** Where each decoded constant expression starts in its module's bytes (for error messages). */
+const constOffsets = new WeakMap<ConstExpr, number>();
+
+/**
+ * The offset in its module's bytes of a constant expression the decoder
+ * read, or -1 (an expression built otherwise).
+ */
+export function constExprOffset(expr: ConstExpr): number {
+  return constOffsets.get(expr) ?? -1;
+}
+
 /** Reads a constant expression (instructions up to `end`), returning its bytes. */
 export function readConstExpr(r: Reader, info: ScanInfo): Uint8Array {
   const start = r.pos;
   skipConstExpr(r, info);
-  return r.buf.subarray(start, r.pos);
+  const expr = r.buf.subarray(start, r.pos);
+  constOffsets.set(expr, r.base + start);
+  return expr;
 }
 
 /** Moves past a constant expression (instructions up to `end`). */
@@ -174,7 +187,10 @@ export class DecodedData implements Data {
   mode: 'active' | 'passive';
   memory: number;
   explicitMemory: boolean;
-  /** The module's bytes, and the spans of the offset expression (start -1 if passive) and the bytes. */
+  /**
+   * The bytes being decoded (index 0 is the module's first byte), and the
+   * spans of the offset expression (start -1 if passive) and of the bytes.
+   */
   readonly src: Uint8Array;
   readonly offsetStart: number;
   readonly offsetEnd: number;
@@ -197,6 +213,7 @@ export class DecodedData implements Data {
   get offset(): ConstExpr | null {
     if (this.offsetCache === undefined) {
       this.offsetCache = this.offsetStart < 0 ? null : this.src.subarray(this.offsetStart, this.offsetEnd);
+      if (this.offsetCache !== null) constOffsets.set(this.offsetCache, this.offsetStart);
     }
     return this.offsetCache;
   }

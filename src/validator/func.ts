@@ -160,6 +160,7 @@ export class FuncValidator extends Stacks {
   validateFunc(func: Func, funcIndex: number): void {
     const c = this.c;
     this.funcIndex = funcIndex;
+    this.noOffset = false;
     this.at = func.bodyOffset;
     const ft = this.funcTypeIdx(func.type);
     this.funcType = ft;
@@ -203,6 +204,7 @@ export class FuncValidator extends Stacks {
     if (n >= 3 && bytes[end - 1] === END_BYTE && lebLength(bytes, start + 1, end - 1, 4) === n - 2
       && ((t === I32 && bytes[start] === I32_CONST_BYTE) || (t === I64 && bytes[start] === I64_CONST_BYTE))) return;
     this.funcIndex = -1;
+    this.noOffset = offset < 0;
     this.at = offset;
     this.resetLocalsFor(0);
     this.constMode = true;

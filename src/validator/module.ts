@@ -18,7 +18,7 @@ import { FUNCREF, Heap, I32, I64, isRef, refHeap, refNullable, refType, type Tab
 import { Context, TypeKind } from './context.js';
 import { FuncValidator } from './func.js';
 import { compileError, typeName } from './messages.js';
-import { DecodedData } from '../decoder/sections.js';
+import { DecodedData, constExprOffset } from '../decoder/sections.js';
 
 /** `(ref func)`: the type of element segments given as function indices. */
 const REF_FUNC = refType(false, Heap.Func);
@@ -73,7 +73,7 @@ function fail(message: string, offset = -1): never {
 
 /** Absolute offset of a constant expression, when it is a view into the module's bytes (else -1). */
 function offsetOf(expr: Uint8Array): number {
-  return expr.byteOffset;
+  return constExprOffset(expr);
 }
 
 /** Validates one module, stage by stage. */
@@ -291,8 +291,7 @@ export class ModuleValidator {
       if (mt === undefined) fail(`unknown memory ${d.memory >>> 0}`);
       const t = mt.addr64 ? I64 : I32;
       if (d instanceof DecodedData) {
-        const src = d.src;
-        this.fv.validateConstIn(src, d.offsetStart, d.offsetEnd, t, c.globals.length, src.byteOffset + d.offsetStart);
+        this.fv.validateConstIn(d.src, d.offsetStart, d.offsetEnd, t, c.globals.length, d.offsetStart);
       } else {
         this.fv.validateConst(d.offset!, t, c.globals.length, offsetOf(d.offset!));
       }

@@ -75,6 +75,8 @@ export class Stacks {
   /** Where errors are reported: function index (or -1) and absolute offset. */
   funcIndex = -1;
   at = 0;
+  /** Set while validating code whose place in the module's bytes is unknown: errors then carry no offset. */
+  noOffset = false;
 
   constructor(c: Context) {
     this.c = c;
@@ -82,7 +84,7 @@ export class Stacks {
 
   /** A CompileError at the current instruction. */
   error(message: string): CompileError {
-    return compileError(message, this.funcIndex, this.at);
+    return compileError(message, this.funcIndex, this.noOffset ? -1 : this.at);
   }
 
   // ---- block types ----------------------------------------------------

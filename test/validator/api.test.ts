@@ -166,3 +166,44 @@ describe('the package entry', () => {
     expect(() => top.validateOrThrow(simd)).not.toThrow();
   });
 });
+
+describe('error offsets in constant expressions', () => {
+  it('count from the module\'s first byte, also when the bytes are a view at an offset or arrive in chunks', async () => {
+    const { parseWat, parseWatModule } = await import('../../src/text/index.js');
+    const { ModuleDecoder } = await import('../../src/decoder/index.js');
+    for (const src of ['(module (global i32 (i64.const 0)))', '(module (memory 1) (data (i64.const 0) "x"))',
+      '(module (table 1 funcref) (elem (i64.const 0) func))']) {
+      const b = parseWat(src);
+      const at = (bytes: Uint8Array): number => {
+        try { validateOrThrowBytes(bytes); } catch (e) { return (e as CompileError).offset; }
+        return -2;
+      };
+      const plain = at(b);
+      expect(b[plain]).toBe(END); // the `end` of `i64.const 0 end`, where the type is checked
+      const padded = new Uint8Array(b.length + 13);
+      padded.set(b, 13);
+      expect(at(padded.subarray(13))).toBe(plain);
+      // streamed in two chunks: the second lands in a new buffer
+      let streamed = -2;
+      try {
+        const sv = createStreamingValidator();
+        const d = new ModuleDecoder(sv);
+        d.push(b.slice(0, 9));
+        d.push(b.slice(9));
+        sv.finish(d.finish());
+      } catch (e) {
+        streamed = (e as CompileError).offset;
+      }
+      expect(streamed).toBe(plain);
+      // a module built as an AST has no byte offsets
+      let e: unknown;
+      try { validateModule(parseWatModule(src)); } catch (x) { e = x; }
+      expect((e as CompileError).offset).toBe(-1);
+    }
+  });
+});
+
+function validateOrThrowBytes(bytes: Uint8Array): void {
+  const sv = createStreamingValidator();
+  sv.finish(decode(bytes, sv));
+}
