@@ -120,27 +120,24 @@ function parseTypes(s: string): number[] {
 }
 
 for (let op = 0; op < N; op++) {
-  const [mnemonic, prefix, , imm, , type, align] = OPCODES[op]!;
+  const [mnemonic, prefix, code, imm, , type, align] = OPCODES[op]!;
   NATURAL[op] = align;
-  if (prefix === 0) {
-    const code = OPCODES[op]![2];
-    const byName = FAST_BY_NAME[mnemonic];
-    if (byName !== undefined) FAST_KIND[code] = byName;
-    else if (type !== null && (imm === Imm.None || imm === Imm.MemArg)) {
-      const [ins, outs] = type.split('->').map(parseTypes) as [number[], number[]];
-      FAST_NATURAL[code] = align;
-      if (imm === Imm.MemArg && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Load;
-      else if (imm === Imm.MemArg && ins.length === 2 && outs.length === 0) FAST_KIND[code] = Fast.Store;
-      else if (imm === Imm.None && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Unary;
-      else if (imm === Imm.None && ins.length === 2 && outs.length === 1) FAST_KIND[code] = Fast.Binary;
-      FAST_IN0[code] = ins[0] ?? 0;
-      FAST_IN1[code] = ins[1] ?? 0;
-      FAST_OUT[code] = outs[0] ?? 0;
-    }
-  }
   ATOMIC[op] = prefix === PREFIX_ATOMIC ? 1 : 0;
+  const byName = prefix === 0 ? FAST_BY_NAME[mnemonic] : undefined;
+  if (byName !== undefined) FAST_KIND[code] = byName;
   if (type === null) continue;
   const [ins, outs] = type.split('->').map(parseTypes) as [number[], number[]];
+  if (prefix === 0 && byName === undefined && (imm === Imm.None || imm === Imm.MemArg)) {
+    // Fixed-type single-byte instructions: their types by opcode byte for the inline cases.
+    FAST_NATURAL[code] = align;
+    if (imm === Imm.MemArg && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Load;
+    else if (imm === Imm.MemArg && ins.length === 2 && outs.length === 0) FAST_KIND[code] = Fast.Store;
+    else if (imm === Imm.None && ins.length === 1 && outs.length === 1) FAST_KIND[code] = Fast.Unary;
+    else if (imm === Imm.None && ins.length === 2 && outs.length === 1) FAST_KIND[code] = Fast.Binary;
+    FAST_IN0[code] = ins[0] ?? 0;
+    FAST_IN1[code] = ins[1] ?? 0;
+    FAST_OUT[code] = outs[0] ?? 0;
+  }
   N_IN[op] = ins.length;
   ins.forEach((t, i) => { IN[op * MAX_IN + i] = t; });
   N_OUT[op] = outs.length;
