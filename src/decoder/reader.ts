@@ -223,14 +223,19 @@ export class Reader {
 
   /** `n` bytes as a view (no copy); fails with `message` (default: the end message) if fewer remain. */
   bytes(n: number, message: string = this.endMessage): Uint8Array {
+    const p = this.pos;
+    this.skip(n, message);
+    return this.buf.subarray(p, p + n);
+  }
+
+  /** Moves past `n` bytes; fails as `bytes` does if fewer remain. */
+  skip(n: number, message: string = this.endMessage): void {
     if (n > this.end - this.pos) {
       if (message !== this.endMessage) throw new TruncatedError(`${message} @ offset ${this.base + this.pos}`, this.base + this.pos);
       this.pos = this.end;
       this.fail(this.endMessage);
     }
-    const p = this.pos;
-    this.pos = p + n;
-    return this.buf.subarray(p, p + n);
+    this.pos += n;
   }
 
   /** A name: u32 length then UTF-8 bytes, validated ("Names"). */

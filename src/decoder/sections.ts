@@ -247,9 +247,8 @@ export function decodeDataSection(r: Reader, m: Module, info: ScanInfo): void {
     }
     const offsetEnd = r.pos;
     const len = r.u32();
-    if (len > r.end - r.pos) r.bytes(len); // throws the reader's message
     const initStart = r.pos;
-    r.pos += len;
+    r.skip(len);
     m.datas.push(new DecodedData(buf, flags, memory, offsetStart, offsetEnd, initStart, r.pos));
   }
 }
