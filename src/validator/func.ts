@@ -21,6 +21,7 @@ import { enabledOps } from '../ast/features.js';
 import type { Func } from '../ast/module.js';
 import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
+import { constExprOffset } from '../decoder/sections.js';
 import { TypeKind, type Context } from './context.js';
 import { Ctl, Stacks } from './stacks.js';
 import { ADDR, ATOMIC, FAST_IN0, FAST_IN1, FAST_KIND, FAST_NATURAL, FAST_OUT, Fast, IN, LANES, MAX_IN, MAX_OUT, NATURAL, N_IN, N_OUT, OUT, SHAPE, Shape } from './sig.js';
@@ -188,10 +189,11 @@ export class FuncValidator extends Stacks {
 
   /**
    * Validates constant expression `expr` of type `t`, where globals below
-   * `globalLimit` may be read. `offset` is its absolute position, for errors.
+   * `globalLimit` may be read. Errors carry its offset in the module's bytes
+   * when the decoder read it (`constExprOffset`), else none.
    */
-  validateConst(expr: Uint8Array, t: ValType, globalLimit: number, offset: number): void {
-    this.validateConstIn(expr, 0, expr.length, t, globalLimit, offset);
+  validateConst(expr: Uint8Array, t: ValType, globalLimit: number): void {
+    this.validateConstIn(expr, 0, expr.length, t, globalLimit, constExprOffset(expr));
   }
 
   /**

@@ -18,7 +18,7 @@ import { FUNCREF, Heap, I32, I64, isRef, refHeap, refNullable, refType, type Tab
 import { Context, TypeKind } from './context.js';
 import { FuncValidator } from './func.js';
 import { compileError, typeName } from './messages.js';
-import { DecodedData, constExprOffset } from '../decoder/sections.js';
+import { DecodedData } from '../decoder/sections.js';
 
 /** `(ref func)`: the type of element segments given as function indices. */
 const REF_FUNC = refType(false, Heap.Func);
@@ -69,11 +69,6 @@ export function stageOfSection(id: number): Stage {
 
 function fail(message: string, offset = -1): never {
   throw compileError(message, -1, offset);
-}
-
-/** Absolute offset of a constant expression, when it is a view into the module's bytes (else -1). */
-function offsetOf(expr: Uint8Array): number {
-  return constExprOffset(expr);
 }
 
 /** Validates one module, stage by stage. */
@@ -198,7 +193,7 @@ export class ModuleValidator {
     for (const t of c.module.tables) {
       this.checkTable(t.type);
       if (t.init !== null) {
-        this.fv.validateConst(t.init, t.type.elem, c.globals.length, offsetOf(t.init));
+        this.fv.validateConst(t.init, t.type.elem, c.globals.length);
       } else if (!refNullable(t.type.elem)) {
         fail('type mismatch: table without initializer requires a nullable element type');
       }
@@ -214,7 +209,7 @@ export class ModuleValidator {
     if (gs.length > MAX_GLOBALS) fail('too many globals');
     for (const g of gs) {
       this.checkValType(g.type.type);
-      this.fv.validateConst(g.init, g.type.type, c.globals.length, offsetOf(g.init));
+      this.fv.validateConst(g.init, g.type.type, c.globals.length);
       c.globals.push(g.type);
     }
   }
@@ -266,7 +261,7 @@ export class ModuleValidator {
         }
       } else if (e.exprs !== null) {
         for (const x of e.exprs) {
-          this.fv.validateConst(x, type, c.globals.length, offsetOf(x));
+          this.fv.validateConst(x, type, c.globals.length);
         }
       }
       if (e.mode === 'active') {
@@ -275,7 +270,7 @@ export class ModuleValidator {
         if (!matchVal(c, type, tt.elem)) {
           fail(`type mismatch: element segment's type ${typeName(type)} does not match table's element type ${typeName(tt.elem)}`);
         }
-        this.fv.validateConst(e.offset!, tt.addr64 ? I64 : I32, c.globals.length, offsetOf(e.offset!));
+        this.fv.validateConst(e.offset!, tt.addr64 ? I64 : I32, c.globals.length);
       }
       c.elemTypes.push(type);
     }
@@ -293,7 +288,7 @@ export class ModuleValidator {
       if (d instanceof DecodedData) {
         this.fv.validateConstIn(d.src, d.offsetStart, d.offsetEnd, t, c.globals.length, d.offsetStart);
       } else {
-        this.fv.validateConst(d.offset!, t, c.globals.length, offsetOf(d.offset!));
+        this.fv.validateConst(d.offset!, t, c.globals.length);
       }
     }
   }
