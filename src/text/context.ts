@@ -53,8 +53,11 @@ export class ModCtx {
   private sigsReady = false;
   /** Set when an instruction names a data segment: the module then needs a data count section. */
   usesDataCount = false;
-  /** Branch hints per function with any, in function order (see `FuncCtx.hints`). */
-  readonly branchHints: { func: number; locals: Module['funcs'][number]['locals']; hints: number[] }[] = [];
+  /**
+   * Branch hints per function with any, in function order: the function's
+   * index, the size of its local declarations, and `FuncCtx.hints`.
+   */
+  readonly branchHints: { func: number; localsSize: number; hints: number[] }[] = [];
   /** Custom-descriptors and other proposals switched on. */
   readonly customDescriptors: boolean;
   readonly customPageSizes: boolean;

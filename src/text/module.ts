@@ -15,8 +15,7 @@
  * expressions), the name section (identifiers are not turned into one).
  */
 import { ExternKind, SECTION_ORDER, SectionId, emptyModule, type CustomSection, type Elem, type Module } from '../ast/module.js';
-import { Writer } from '../encoder/writer.js';
-import { writeLocals } from '../encoder/module.js';
+import { bodyLocalsSize } from '../encoder/module.js';
 import { encodeBranchHints } from '../encoder/branch-hints.js';
 import type { BranchHintFunc } from '../decoder/branch-hints.js';
 import { I32, I64, type ValType } from '../ast/types.js';
@@ -450,8 +449,9 @@ function funcBody(c: Cursor, x: ModCtx, index: number, type: number, paramNames:
   const bodyStart = c.t.start[c.pos]!;
   const body = new BodyParser(c, x, f).expr();
   c.rparen();
-  if (f.hints.length > 0) x.branchHints.push({ func: index, locals, hints: f.hints });
-  return { type, locals, body, bodyOffset: bodyStart };
+  const func = { type, locals, body, bodyOffset: bodyStart };
+  if (f.hints.length > 0) x.branchHints.push({ func: index, localsSize: bodyLocalsSize(func), hints: f.hints });
+  return func;
 }
 
 /**
@@ -461,11 +461,9 @@ function funcBody(c: Cursor, x: ModCtx, index: number, type: number, paramNames:
  * offset counts from the start of the function body (its locals).
  */
 function branchHintSection(x: ModCtx): CustomSection {
-  const funcs: BranchHintFunc[] = x.branchHints.map(({ func, locals, hints }) => {
-    const lw = new Writer();
-    writeLocals(lw, locals);
+  const funcs: BranchHintFunc[] = x.branchHints.map(({ func, localsSize, hints }) => {
     const list: BranchHintFunc['hints'] = [];
-    for (let i = 0; i < hints.length; i += 2) list.push({ offset: lw.len + hints[i]!, value: hints[i + 1]! });
+    for (let i = 0; i < hints.length; i += 2) list.push({ offset: localsSize + hints[i]!, value: hints[i + 1]! });
     return { func, hints: list };
   });
   return { name: BRANCH_HINT, data: encodeBranchHints(funcs), after: BEFORE_CODE };

@@ -22,7 +22,8 @@
 import { ExternKind, SECTION_ORDER, SectionId, type CustomSection, type Elem, type Module } from '../ast/module.js';
 import { BRANCH_HINT_SECTION, readBranchHints } from '../decoder/branch-hints.js';
 import { encodeBranchHints } from '../encoder/branch-hints.js';
-import { bodyLocalsSize } from '../encoder/module.js';
+import { resolveBranchHints } from '../validator/custom.js';
+import { BEFORE_CODE } from './module.js';
 import { Imm, OPCODES } from '../ast/opcodes.js';
 import { Op } from '../ast/op-ids.js';
 import { instr, CatchKind, MEMARG_HAS_MEMORY, type Instr } from '../ast/instr.js';
@@ -256,54 +257,22 @@ class Printer {
     if (m.customs.slice(k + 1).some((c) => c.after === section.after)) return null;
     const rank = (id: number) => (id === 0 ? -1 : SECTION_ORDER.indexOf(id));
     const code = SECTION_ORDER.indexOf(SectionId.Code);
-    if (m.sections === null ? section.after !== SECTION_ORDER[code - 1]
+    if (m.sections === null ? section.after !== BEFORE_CODE
       : m.sections.some((id) => rank(id) > rank(section.after) && rank(id) < code)) return null;
-    let funcs;
+    const byFunc = new Map<number, Map<number, number>>();
     try {
-      funcs = readBranchHints(section.data);
+      const funcs = readBranchHints(section.data);
+      if (funcs.length === 0 || funcs.some((f) => f.hints.length === 0)) return null;
+      if (!bytesEqual(encodeBranchHints(funcs), section.data)) return null;
+      // Every hinted instruction must be printed as an instruction line (not `end`, `else`, handlers).
+      const resolved = resolveBranchHints(m, section.data, this.features, (op) => {
+        if (op === Op.end || op === Op.delegate || op === Op.else || op === Op.catch || op === Op.catch_all) throw new Error('unprintable');
+      });
+      for (const [defIdx, hints] of resolved) byFunc.set(defIdx, new Map(hints.map((h) => [h.at, h.value])));
     } catch {
       return null;
     }
-    if (funcs.length === 0 || !bytesEqual(encodeBranchHints(funcs), section.data)) return null;
-    const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
-    const byFunc = new Map<number, Map<number, number>>();
-    let lastFunc = -1;
-    for (const { func, hints } of funcs) {
-      const f = m.funcs[func - imported];
-      if (func <= lastFunc || func < imported || f === undefined || hints.length === 0) return null;
-      lastFunc = func;
-      const starts = this.instrStarts(f.body);
-      const localsSize = bodyLocalsSize(f);
-      const map = new Map<number, number>();
-      let last = -1;
-      for (const { offset, value } of hints) {
-        if (offset <= last || !starts.has(offset - localsSize)) return null;
-        last = offset;
-        map.set(offset - localsSize, value);
-      }
-      byFunc.set(func - imported, map);
-    }
     return { section, byFunc };
-  }
-
-  /** Offsets of the instructions of `body` printed as instruction lines (not `end`, `else`, handlers). */
-  private instrStarts(body: Uint8Array): Set<number> {
-    const r = new Reader(body, 0);
-    r.features = this.features;
-    r.ops = this.ops;
-    const ins: Instr = instr(0);
-    const out = new Set<number>();
-    try {
-      while (r.pos < r.end) {
-        const at = r.pos;
-        readInstr(r, ins);
-        const op = ins.op;
-        if (op !== Op.end && op !== Op.delegate && op !== Op.else && op !== Op.catch && op !== Op.catch_all) out.add(at);
-      }
-    } catch {
-      out.clear();
-    }
-    return out;
   }
 
   private func(idx: number, defIdx: number, hints?: Map<number, number>): void {

@@ -37,6 +37,21 @@ export function validateCustomSections(m: Module, features?: Partial<Features>):
 }
 
 function checkBranchHints(m: Module, data: Uint8Array, features: Features): void {
+  resolveBranchHints(m, data, features, (op) => {
+    if (op !== Op.if && op !== Op.br_if) throw new CompileError(`@${BRANCH_HINT_SECTION} annotation: invalid target`, -1);
+  });
+}
+
+/**
+ * Reads branch-hint section `data` of module `m` and finds each hinted
+ * instruction: per defined function (index without imports), the hints as
+ * (offset in the function's expression bytes, hint value). `check` sees
+ * each hinted instruction's Op as it is found and may throw. Throws
+ * `CompileError` for a malformed section and for functions or offsets out
+ * of order ("invalid order").
+ */
+export function resolveBranchHints(m: Module, data: Uint8Array, features: Partial<Features>,
+  check: (op: number) => void): Map<number, { at: number; value: number }[]> {
   const invalid = (reason: string): never => {
     throw new CompileError(`@${BRANCH_HINT_SECTION} annotation: ${reason}`, -1);
   };
@@ -45,22 +60,25 @@ function checkBranchHints(m: Module, data: Uint8Array, features: Features): void
   };
   const funcs = readBranchHints(data);
   const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
-  const ops = enabledOps(features);
+  const f = withDefaults(features);
+  const ops = enabledOps(f);
   const ins = instr(0);
+  const out = new Map<number, { at: number; value: number }[]>();
   let lastFunc = -1;
   for (const { func: fi, hints } of funcs) {
-    const f = m.funcs[fi - imported];
-    if (fi < imported || f === undefined) malformed('invalid function index');
+    const fn = m.funcs[fi - imported];
+    if (fi < imported || fn === undefined) malformed('invalid function index');
     if (fi <= lastFunc) invalid('invalid order');
     lastFunc = fi;
-    const localsSize = bodyLocalsSize(f!);
+    const localsSize = bodyLocalsSize(fn!);
     // Instruction starts are found by walking the expression as far as the hints ask.
-    const body = new Reader(f!.body, 0, f!.body.length, 0);
-    body.features = features;
+    const body = new Reader(fn!.body, 0, fn!.body.length, 0);
+    body.features = f;
     body.ops = ops;
     let at = -1; // start of the instruction last read
     let last = -1;
-    for (const { offset } of hints) {
+    const list: { at: number; value: number }[] = [];
+    for (const { offset, value } of hints) {
       const target = offset - localsSize;
       if (offset <= last) invalid('invalid order');
       last = offset;
@@ -69,7 +87,10 @@ function checkBranchHints(m: Module, data: Uint8Array, features: Features): void
         readInstr(body, ins);
       }
       if (at !== target) malformed('invalid offset');
-      if (ins.op !== Op.if && ins.op !== Op.br_if) invalid('invalid target');
+      check(ins.op);
+      list.push({ at, value });
     }
+    out.set(fi - imported, list);
   }
+  return out;
 }
