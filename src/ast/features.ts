@@ -4,8 +4,8 @@
  * exceptions incl. the legacy form, memory64, multi-memory, GC, typed function
  * references, extended constants) is always on, except that multiple
  * memories and tables and 64-bit address types can be refused as earlier
- * versions did. Proposals whose
- * binary or validation rules contradict the core suite are off unless asked for.
+ * versions did. Proposals whose binary or validation rules contradict the
+ * core suite are off unless asked for.
  */
 import { OPCODES, type Feature } from './opcodes.js';
 

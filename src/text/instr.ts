@@ -285,13 +285,7 @@ export class BodyParser {
         const ins = this.ins();
         ins.op = op;
         ins.x = this.blockType();
-        this.depth++;
-        while ((c.kind === Tok.LParen && !c.isOpen('then')) || c.atAnnot(BRANCH_HINT)) {
-          if (c.kind === Tok.Annot) this.branchHint();
-          else this.folded();
-        }
-        if (this.pendingHint >= 0) this.stop(Stop.None);
-        this.depth--;
+        this.operands(true);
         this.hintHere(hint);
         writeInstr(this.w, ins);
         this.f.labels.push(label);
@@ -329,19 +323,28 @@ export class BodyParser {
         const ins = this.ins();
         ins.op = op;
         this.imms(ins);
-        this.depth++;
-        while (c.kind === Tok.LParen || c.atAnnot(BRANCH_HINT)) {
-          if (c.kind === Tok.Annot) this.branchHint();
-          else this.folded();
-        }
-        if (this.pendingHint >= 0) this.stop(Stop.None);
-        this.depth--;
+        this.operands(false);
         this.hintHere(hint);
         writeInstr(this.w, ins);
       }
     }
     if (c.pos !== c.t.match[open]) c.unexpected();
     c.pos++;
+  }
+
+  /**
+   * The folded operands of a folded instruction (up to `(then` for an `if`),
+   * with the branch hints among them.
+   */
+  private operands(untilThen: boolean): void {
+    const c = this.c;
+    this.depth++;
+    while ((c.kind === Tok.LParen && !(untilThen && c.isOpen('then'))) || c.atAnnot(BRANCH_HINT)) {
+      if (c.kind === Tok.Annot) this.branchHint();
+      else this.folded();
+    }
+    this.stop(Stop.None);
+    this.depth--;
   }
 
   /** Legacy folded `(try label? bt (do instr*) (catch x instr*)* (catch_all instr*)?)` or `… (delegate l))`. */
