@@ -676,9 +676,7 @@ export class FuncValidator extends Stacks {
       case Op.return_call: {
         const t = this.funcTypeOf(ins.x);
         this.checkTailResults(t);
-        const ps = c.params[t]!;
-        this.popSeq(ps, 0, ps.length);
-        this.setUnreachable();
+        this.callType(t, true);
         return;
       }
       case Op.call_indirect: case Op.return_call_indirect: {
@@ -689,26 +687,14 @@ export class FuncValidator extends Stacks {
         }
         if (op === Op.return_call_indirect) this.checkTailResults(t);
         this.popExpect(tab.addr64 ? I64 : I32);
-        if (op === Op.return_call_indirect) {
-          const ps = c.params[t]!;
-          this.popSeq(ps, 0, ps.length);
-          this.setUnreachable();
-        } else {
-          this.callType(t);
-        }
+        this.callType(t, op === Op.return_call_indirect);
         return;
       }
       case Op.call_ref: case Op.return_call_ref: {
         const t = this.funcTypeIdx(ins.x);
         if (op === Op.return_call_ref) this.checkTailResults(t);
         this.popExpect(refType(true, t));
-        if (op === Op.return_call_ref) {
-          const ps = c.params[t]!;
-          this.popSeq(ps, 0, ps.length);
-          this.setUnreachable();
-        } else {
-          this.callType(t);
-        }
+        this.callType(t, op === Op.return_call_ref);
         return;
       }
       case Op.drop:
@@ -812,10 +798,19 @@ export class FuncValidator extends Stacks {
     if (d > 0) this.pushBlockResults(this.type[d]!);
   }
 
-  private callType(t: number): void {
+  /**
+   * A call of function type `t`: pops its parameters, then pushes its
+   * results, or for a tail call (results checked by `checkTailResults`)
+   * makes the rest of the block unreachable.
+   */
+  private callType(t: number, tail = false): void {
     const c = this.c;
     const ps = c.params[t]!;
     this.popSeq(ps, 0, ps.length);
+    if (tail) {
+      this.setUnreachable();
+      return;
+    }
     const rs = c.results[t]!;
     this.pushSeq(rs, 0, rs.length);
   }
