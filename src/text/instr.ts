@@ -167,13 +167,7 @@ export class BodyParser {
     const op = this.mnemonic();
     switch (op) {
       case Op.block: case Op.loop: case Op.if: {
-        const label = this.label();
-        const ins = this.ins();
-        ins.op = op;
-        ins.x = this.blockType();
-        this.hintHere(hint);
-        writeInstr(this.w, ins);
-        this.f.labels.push(label);
+        const label = this.openBlock(op, hint);
         let stop = this.instrs();
         if (op === Op.if && stop === Stop.Else) {
           c.pos++;
@@ -189,14 +183,7 @@ export class BodyParser {
         return;
       }
       case Op.try_table: {
-        const label = this.label();
-        const ins = this.ins();
-        ins.op = op;
-        ins.x = this.blockType();
-        this.catches(ins);
-        this.hintHere(hint);
-        writeInstr(this.w, ins);
-        this.f.labels.push(label);
+        const label = this.openBlock(op, hint);
         if (this.instrs() !== Stop.End) c.unexpected();
         c.pos++;
         this.endLabel(label);
@@ -205,8 +192,7 @@ export class BodyParser {
         return;
       }
       case Op.try:
-        this.hintHere(hint);
-        this.flatTry();
+        this.flatTry(hint);
         return;
       default: {
         const ins = this.ins();
@@ -219,14 +205,9 @@ export class BodyParser {
   }
 
   /** Legacy `try label? bt instr* (catch x instr*)* (catch_all instr*)? end` or `… delegate l`. */
-  private flatTry(): void {
+  private flatTry(hint: number): void {
     const c = this.c;
-    const label = this.label();
-    const ins = this.ins();
-    ins.op = Op.try;
-    ins.x = this.blockType();
-    writeInstr(this.w, ins);
-    this.f.labels.push(label);
+    const label = this.openBlock(Op.try, hint);
     let stop = this.instrs();
     let sawCatch = false;
     let sawCatchAll = false;
@@ -268,27 +249,14 @@ export class BodyParser {
     const op = this.mnemonic();
     switch (op) {
       case Op.block: case Op.loop: {
-        const label = this.label();
-        const ins = this.ins();
-        ins.op = op;
-        ins.x = this.blockType();
-        this.hintHere(hint);
-        writeInstr(this.w, ins);
-        this.f.labels.push(label);
+        this.openBlock(op, hint);
         if (this.instrs() !== Stop.None) c.unexpected();
         this.f.labels.pop();
         this.w.u8(0x0b);
         break;
       }
       case Op.if: {
-        const label = this.label();
-        const ins = this.ins();
-        ins.op = op;
-        ins.x = this.blockType();
-        this.operands(true);
-        this.hintHere(hint);
-        writeInstr(this.w, ins);
-        this.f.labels.push(label);
+        this.openBlock(op, hint, true);
         if (!c.open('then')) c.unexpected();
         if (this.instrs() !== Stop.None) c.unexpected();
         c.rparen();
@@ -302,22 +270,14 @@ export class BodyParser {
         break;
       }
       case Op.try_table: {
-        const label = this.label();
-        const ins = this.ins();
-        ins.op = op;
-        ins.x = this.blockType();
-        this.catches(ins);
-        this.hintHere(hint);
-        writeInstr(this.w, ins);
-        this.f.labels.push(label);
+        this.openBlock(op, hint);
         if (this.instrs() !== Stop.None) c.unexpected();
         this.f.labels.pop();
         this.w.u8(0x0b);
         break;
       }
       case Op.try:
-        this.hintHere(hint);
-        this.foldedTry();
+        this.foldedTry(hint);
         break;
       default: {
         const ins = this.ins();
@@ -330,6 +290,24 @@ export class BodyParser {
     }
     if (c.pos !== c.t.match[open]) c.unexpected();
     c.pos++;
+  }
+
+  /**
+   * The head of block instruction `op`: its label, block type and (for
+   * `try_table`) handlers, then for a folded `if` its operands; writes the
+   * instruction with branch hint `hint` and opens its label, which it returns.
+   */
+  private openBlock(op: number, hint: number, foldedIf = false): string | null {
+    const label = this.label();
+    const ins = this.ins();
+    ins.op = op;
+    ins.x = this.blockType();
+    if (op === Op.try_table) this.catches(ins);
+    if (foldedIf) this.operands(true);
+    this.hintHere(hint);
+    writeInstr(this.w, ins);
+    this.f.labels.push(label);
+    return label;
   }
 
   /**
@@ -348,14 +326,9 @@ export class BodyParser {
   }
 
   /** Legacy folded `(try label? bt (do instr*) (catch x instr*)* (catch_all instr*)?)` or `… (delegate l))`. */
-  private foldedTry(): void {
+  private foldedTry(hint: number): void {
     const c = this.c;
-    const label = this.label();
-    const ins = this.ins();
-    ins.op = Op.try;
-    ins.x = this.blockType();
-    writeInstr(this.w, ins);
-    this.f.labels.push(label);
+    this.openBlock(Op.try, hint);
     if (!c.open('do')) c.unexpected();
     if (this.instrs() !== Stop.None) c.unexpected();
     c.rparen();
