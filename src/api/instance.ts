@@ -10,7 +10,8 @@ import { LinkError } from '../errors.js';
 import { I64, V128, isRef } from '../ast/types.js';
 import type { Module as ModuleAst } from '../ast/module.js';
 import {
-  FuncInst, GlobalInst, MemoryInst, TableInst, instantiate, invoke, writeGlobal, type ExternVal, type FuncType,
+  FuncInst, GlobalInst, MemoryInst, TableInst, instantiate, invoke, moduleFuncType, moduleValType, writeGlobal,
+  type ExternVal, type FuncType,
   type Instance as InstanceRec, type Value,
 } from '../interp/index.js';
 import { Global, Memory, Table, Tag, internalOf } from './objects.js';
@@ -91,15 +92,13 @@ function readImports(m: ModuleAst, importObject: unknown): Map<string, ExternVal
         const exported = funcOf.get(v);
         if (exported !== undefined) ev = exported;
         else {
-          const t = m.types[d.type]!.comp;
-          if (t.kind !== 'func') throw new LinkError(`${where}: not a function type`);
-          ev = hostFunction(v, t);
+          ev = hostFunction(v, moduleFuncType(m, d.type));
         }
         break;
       }
       case 'global': {
         if (v instanceof Global) { ev = internalOf(v) as GlobalInst; break; }
-        const t = d.type.type;
+        const t = moduleValType(m, d.type.type);
         if (d.type.mutable) throw new LinkError(`${where}: a mutable global needs a WebAssembly.Global`);
         if (t === V128) throw new LinkError(`${where}: v128 globals cannot be imported from JS`);
         if (t === I64 && typeof v !== 'bigint') throw new LinkError(`${where}: a BigInt is required`);

@@ -10,6 +10,7 @@
  */
 import { ANYREF, EQREF, EXNREF, EXTERNREF, F32, F64, FUNCREF, I31REF, I32, I64, NULLEXTERNREF, NULLFUNCREF, NULLREF,
   STRUCTREF, ARRAYREF, V128, isRef, refHeap, simpleTypeName, Heap, type ValType } from '../ast/types.js';
+import { TypeKind, canonicalKind, isCanonicalSubtype } from '../validator/index.js';
 import { f32FromBitsValue, f32ToBits, f64FromBitsValue, f64ToBits, type FuncInst, type Value } from '../interp/index.js';
 
 /** Hooks to the exported-function cache (instance.ts), so conversions can map FuncInst ↔ JS function. */
@@ -38,9 +39,10 @@ export function toJSValue(v: Value, t: ValType): unknown {
   }
 }
 
+/** Is `t` (a runtime type: concrete heap types are canonical ids) in the func hierarchy? */
 function isFuncHeap(t: ValType): boolean {
   const h = refHeap(t);
-  return h === Heap.Func || h === Heap.NoFunc || h >= 0;
+  return h === Heap.Func || h === Heap.NoFunc || (h >= 0 && canonicalKind(h) === TypeKind.Func);
 }
 
 /** ToNumber that refuses BigInt and Symbol with TypeError, as the spec's ToNumber does. */
@@ -76,6 +78,9 @@ export function toWasmValue(v: unknown, t: ValType): Value {
       if (isFuncHeap(t)) {
         const f = bridge!.fromJS(v);
         if (f === null) throw new TypeError('an exported WebAssembly function or null is required');
+        if (h === Heap.NoFunc || (h >= 0 && !isCanonicalSubtype(f.typeId, h))) {
+          throw new TypeError('the function does not have the required type');
+        }
         return f;
       }
       throw new TypeError(`values of this reference type cannot cross the JS boundary yet`);

@@ -14,7 +14,7 @@
  */
 import { compileBytes } from '../api/module.js';
 import type { Module } from '../ast/module.js';
-import { FuncInst, MemoryInst, instantiate, invoke, type StoreLimits } from '../interp/index.js';
+import { FuncInst, MemoryInst, instantiate, invoke, moduleFuncType, type StoreLimits } from '../interp/index.js';
 import { WASI_MODULE, type WASI } from '../wasi/index.js';
 
 /** Decodes and validates module bytes (CompileError, also for features the interpreter cannot run yet). */
@@ -29,8 +29,7 @@ export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {})
     if (!fn) return undefined;
     const imp = module.imports.find((i) => i.module === mod && i.name === name);
     if (!imp || imp.desc.kind !== 'func') return undefined;
-    const type = module.types[imp.desc.type]!.comp;
-    if (type.kind !== 'func') return undefined;
+    const type = moduleFuncType(module, imp.desc.type);
     return FuncInst.host(type, (args) => {
       const result = fn(...args);
       return type.results.length > 0 ? [result] : [];

@@ -27,3 +27,4 @@ export {
   type Value, readGlobal, writeGlobal, f32ToBits, f32FromBitsValue, f64ToBits, f64FromBitsValue,
 } from './values.js';
 export { spectest } from './spectest.js';
+export { moduleFuncType, moduleValType } from './rtypes.js';

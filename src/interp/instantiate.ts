@@ -10,8 +10,12 @@
  * bounds table access" / "out of bounds memory access": segments applied
  * before it stay applied, as the spec says) or the start function traps.
  *
+ * Imports match by the 3.0 rules on runtime types (rtypes.ts): a function's
+ * canonical type must be a subtype of the import's, an immutable global's
+ * type a subtype, a mutable global's and a table's element type equivalent.
+ *
  * Deliberately not here: validation (the module must be valid), tags and
- * exception handling, GC types, memory64/table64 beyond their limits.
+ * exception handling, memory64/table64 beyond their limits.
  */
 import { LinkError } from '../errors.js';
 import { ExternKind, type Module } from '../ast/module.js';
@@ -19,9 +23,10 @@ import type { Limits } from '../ast/types.js';
 import { evalConst, type ConstContext } from './constexpr.js';
 import { invoke } from './invoke.js';
 import {
-  FuncInst, GlobalInst, MemoryInst, Store, TableInst, canonicalTypeId, type ExternVal, type FuncType, type Instance,
-  type StoreLimits,
+  FuncInst, GlobalInst, MemoryInst, Store, TableInst, type ExternVal, type Instance, type StoreLimits,
 } from './runtime.js';
+import { runtimeTypes } from './rtypes.js';
+import { isCanonicalSubtype, matchRuntimeVal, runtimeValType } from '../validator/canon.js';
 import { addr, memoryInit, tableInit } from './slow.js';
 import type { Value } from './values.js';
 
@@ -69,7 +74,8 @@ function incompatible(module: string, name: string): never {
 export function instantiate(m: Module, imports: Imports = {}, options: InstantiateOptions = {}): Instance {
   const { store: given, ...limits } = options;
   const store = given ?? (Object.keys(limits).length > 0 ? new Store(limits) : defaultStore());
-  const types: (FuncType | null)[] = m.types.map((t) => (t.comp.kind === 'func' ? t.comp : null));
+  const { canon, funcs: types } = runtimeTypes(m);
+  const rt = (t: number): number => runtimeValType(t, canon);
 
   const funcs: FuncInst[] = [];
   const tables: TableInst[] = [];
@@ -81,11 +87,11 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
     const d = imp.desc;
     switch (d.kind) {
       case 'func':
-        if (!(v instanceof FuncInst) || v.typeId !== canonicalTypeId(types[d.type]!)) incompatible(imp.module, imp.name);
+        if (!(v instanceof FuncInst) || !isCanonicalSubtype(v.typeId, canon[d.type]!)) incompatible(imp.module, imp.name);
         funcs.push(v);
         break;
       case 'table':
-        if (!(v instanceof TableInst) || v.elemType !== d.type.elem || v.addr64 !== d.type.addr64
+        if (!(v instanceof TableInst) || v.elemType !== rt(d.type.elem) || v.addr64 !== d.type.addr64
           || !limitsMatch(v.size, v.max, d.type.limits)) incompatible(imp.module, imp.name);
         tables.push(v);
         break;
@@ -97,7 +103,8 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
         memories.push(v);
         break;
       case 'global':
-        if (!(v instanceof GlobalInst) || v.type !== d.type.type || v.mutable !== d.type.mutable) {
+        if (!(v instanceof GlobalInst) || v.mutable !== d.type.mutable
+          || (d.type.mutable ? v.type !== rt(d.type.type) : !matchRuntimeVal(v.type, rt(d.type.type)))) {
           incompatible(imp.module, imp.name);
         }
         globals.push(v);
@@ -110,12 +117,12 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const elems: Value[][] = [];
   const datas: Uint8Array[] = [];
   const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
-  const inst: Instance = { module: m, store, types, funcs, tables, memories, globals, elems, datas, exports };
+  const inst: Instance = { module: m, store, types, canon, funcs, tables, memories, globals, elems, datas, exports };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
   const ctx: ConstContext = { funcs, globals };
 
   for (const g of m.globals) {
-    const gi = new GlobalInst(g.type.type, g.type.mutable);
+    const gi = new GlobalInst(rt(g.type.type), g.type.mutable);
     const v = evalConst(g.init, ctx);
     gi.bits.set(v.bits);
     gi.ref = v.ref;
@@ -124,7 +131,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   for (const t of m.tables) {
     const init = t.init === null ? null : evalConst(t.init, ctx).ref;
     const { min, max } = t.type.limits;
-    tables.push(new TableInst(t.type.elem, Number(min), max === null ? null : Number(max), init, t.type.addr64));
+    tables.push(new TableInst(rt(t.type.elem), Number(min), max === null ? null : Number(max), init, t.type.addr64));
   }
   for (const mt of m.memories) {
     const { min, max } = mt.limits;

@@ -16,29 +16,30 @@ import type { Func, Module } from '../ast/module.js';
 import type { ValType } from '../ast/types.js';
 import type { Value } from './values.js';
 import { RegisterFile } from './regfile.js';
+import { canonicalFuncType } from '../validator/canon.js';
 
-/** A function type ("Function Types"). */
+/**
+ * A function type ("Function Types") in runtime form: value types whose
+ * concrete heap types are canonical type ids (rtypes.ts). `id` is the type's
+ * canonical id when it is known (a module's type, which may have a
+ * supertype); without it the type is taken on its own (final, no supertype).
+ */
 export interface FuncType {
   readonly params: readonly ValType[];
   readonly results: readonly ValType[];
+  readonly id?: number;
 }
 
 /** A host function: takes its arguments and returns its results, both as boundary values (values.ts). */
 export type HostFunc = (args: Value[]) => Value[] | void;
 
-const typeIds = new Map<string, number>();
-
 /**
- * The canonical id of a function type: equal ids iff the types are equal.
- * Used by `call_indirect`'s type check and by import matching. WebAssembly 2.0
- * has structural function types only; GC's iso-recursive canonical ids will
- * replace the key here.
+ * The canonical id of a function type (src/validator/canon.ts): equal ids iff
+ * the types are equivalent, process-wide; `isCanonicalSubtype` on ids is
+ * subtyping. Used by `call_indirect`'s check and by import matching.
  */
 export function canonicalTypeId(t: FuncType): number {
-  const key = `${t.params.join(',')}>${t.results.join(',')}`;
-  let id = typeIds.get(key);
-  if (id === undefined) typeIds.set(key, (id = typeIds.size));
-  return id;
+  return t.id ?? canonicalFuncType(t.params, t.results);
 }
 
 /** Translated code of one wasm function (see isa.ts for the encoding). */
@@ -60,7 +61,7 @@ export interface Compiled {
 /** A function instance: wasm code of an instance, or a host function. */
 export class FuncInst {
   readonly type: FuncType;
-  /** `canonicalTypeId(type)`. */
+  /** `canonicalTypeId(type)`: the canonical id of its type. */
   readonly typeId: number;
   /** The defining instance (null for host functions). */
   readonly instance: Instance | null;
@@ -79,7 +80,7 @@ export class FuncInst {
     this.host = host;
   }
 
-  /** A host function of type `type`. */
+  /** A host function of type `type` (runtime form; see `moduleFuncType` for an import's type). */
   static host(type: FuncType, fn: HostFunc): FuncInst {
     return new FuncInst(type, null, null, fn);
   }
@@ -152,7 +153,7 @@ export class MemoryInst {
 /** Most elements a table may have here (the spec allows 2^32 - 1; hosts cannot). */
 export const MAX_TABLE_SIZE = 10_000_000;
 
-/** A table instance ("Table Instances"): references of type `elemType`. */
+/** A table instance ("Table Instances"): references of runtime type `elemType` (rtypes.ts). */
 export class TableInst {
   elements: Value[];
   readonly elemType: ValType;
@@ -184,7 +185,7 @@ export class TableInst {
  * A global instance ("Global Instances"). Numbers are kept as raw bits in
  * `bits` (two int32 words: lo, hi), so f32/f64 NaN payloads survive;
  * references in `ref`. Read and write through values.ts (`readGlobal`,
- * `writeGlobal`) at the boundary.
+ * `writeGlobal`) at the boundary. `type` is a runtime value type (rtypes.ts).
  */
 export class GlobalInst {
   readonly type: ValType;
@@ -205,8 +206,10 @@ export type ExternVal = FuncInst | TableInst | MemoryInst | GlobalInst;
 export interface Instance {
   readonly module: Module;
   readonly store: Store;
-  /** Function types by type index. */
-  readonly types: (FuncType | null)[];
+  /** Function types by type index, in runtime form (null for struct and array types). */
+  readonly types: readonly (FuncType | null)[];
+  /** Canonical type id of each type index. */
+  readonly canon: Int32Array;
   readonly funcs: FuncInst[];
   readonly tables: TableInst[];
   readonly memories: MemoryInst[];

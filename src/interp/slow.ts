@@ -14,6 +14,7 @@ import type { Value } from './values.js';
 import { readValue, writeValue } from './values.js';
 import { trapIndirectType, trapMemory, trapTable, trapUndefinedElement, trapUninitializedElement } from './traps.js';
 import { R } from './isa-ids.js';
+import { isCanonicalSubtype } from '../validator/canon.js';
 
 const TWO_32 = 4294967296;
 
@@ -26,14 +27,17 @@ export function addr(i32: Int32Array, w: number, is64: boolean): number {
   return is64 ? (i32[w + 1]! >>> 0) * TWO_32 + (i32[w]! >>> 0) : i32[w]! >>> 0;
 }
 
-/** The function `call_indirect` calls: table `t` of `inst` at `i`, checked against type id `typeId`. */
+/**
+ * The function `call_indirect` calls: table `t` of `inst` at `i`, whose type
+ * must be canonical type `typeId` or a subtype of it (O(1), canon.ts).
+ */
 export function indirectTarget(inst: Instance, typeId: number, t: number, i: number): FuncInst {
   const elems = inst.tables[t]!.elements;
   const u = i >>> 0;
   if (u >= elems.length) trapUndefinedElement(u);
   const f = elems[u] as FuncInst | null;
   if (f === null) trapUninitializedElement(u);
-  if (f.typeId !== typeId) trapIndirectType();
+  if (f.typeId !== typeId && !isCanonicalSubtype(f.typeId, typeId)) trapIndirectType();
   return f;
 }
 

@@ -12,7 +12,7 @@
 import type { Feature } from '../ast/opcodes.js';
 import { OPCODES } from '../ast/opcodes.js';
 import type { Module } from '../ast/module.js';
-import { Heap, V128, isRef, refHeap, refExact, refNullable, type ValType } from '../ast/types.js';
+import { Heap, V128, isRef, refHeap, refExact, type ValType } from '../ast/types.js';
 
 /**
  * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD.
@@ -40,18 +40,6 @@ function typeFeature(t: ValType): string | null {
 }
 
 /**
- * Types the interpreter cannot yet treat by the 3.0 rules where they cross a
- * module boundary: function types mentioning typed references (it compares
- * function types structurally, not by canonical type ids), and globals and
- * tables of non-nullable or typed references (it matches imports by equality,
- * not subtyping).
- */
-function boundaryFeature(t: ValType): string | null {
-  if (isRef(t) && (refHeap(t) >= 0 || !refNullable(t))) return 'function-references';
-  return typeFeature(t);
-}
-
-/**
  * The name of the first feature module `m` uses that the interpreter cannot
  * execute yet, or null when it can run all of it. `usedOps` is the
  * validator's record of the instructions the code uses (`ModuleInfo.usedOps`).
@@ -62,11 +50,9 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
   }
   for (const t of m.types) {
     if (t.comp.kind !== 'func') return 'gc';
-    if (t.supers.length > 0 || !t.final) return 'gc';
     if (t.describes !== null || t.descriptor !== null) return 'custom-descriptors';
-    for (const v of [...t.comp.params, ...t.comp.results]) { const f = boundaryFeature(v); if (f) return f; }
+    for (const v of [...t.comp.params, ...t.comp.results]) { const f = typeFeature(v); if (f) return f; }
   }
-  for (const g of m.recGroups) if (g.count > 1) return 'gc';
   for (const imp of m.imports) {
     const d = imp.desc;
     if (d.kind === 'tag') return 'exceptions';
@@ -74,8 +60,8 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
       if (d.type.shared) return 'threads';
       if (d.type.pageSizeLog2 !== null) return 'custom-page-sizes';
     }
-    if (d.kind === 'table') { const f = boundaryFeature(d.type.elem); if (f) return f; }
-    if (d.kind === 'global') { const f = boundaryFeature(d.type.type); if (f) return f; }
+    if (d.kind === 'table') { const f = typeFeature(d.type.elem); if (f) return f; }
+    if (d.kind === 'global') { const f = typeFeature(d.type.type); if (f) return f; }
     if (d.kind === 'func' && d.exact) return 'custom-descriptors';
   }
   for (const mem of m.memories) {
@@ -84,11 +70,11 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
   }
   if (m.tags.length > 0) return 'exceptions';
   for (const t of m.tables) {
-    const f = boundaryFeature(t.type.elem);
+    const f = typeFeature(t.type.elem);
     if (f) return f;
   }
   for (const g of m.globals) {
-    const f = boundaryFeature(g.type.type);
+    const f = typeFeature(g.type.type);
     if (f) return f;
   }
   for (const e of m.elems) {

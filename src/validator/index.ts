@@ -38,7 +38,10 @@ import { MAX_MODULE_SIZE, checkJsApiSizes } from './limits.js';
 
 export type { ModuleInfo } from './context.js';
 export { TypeKind } from './context.js';
-export { canonicalSuper, isCanonicalSubtype } from './canon.js';
+export {
+  canonicalSuper, isCanonicalSubtype, canonicalKind, canonicalComp, canonicalFuncType, moduleCanon, runtimeValType,
+  matchRuntimeVal, matchRuntimeHeap,
+} from './canon.js';
 export { checkJsApiSizes } from './limits.js';
 export { validateCustomSections, BRANCH_HINT_SECTION } from './custom.js';
 

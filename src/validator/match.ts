@@ -37,23 +37,23 @@ export function matchIdx(c: Context, a: number, b: number): boolean {
   }
 }
 
-/** The bottom abstract heap type of concrete type `x`'s hierarchy. */
-function bottomOfIdx(c: Context, x: number): HeapType {
-  return c.typeKind[x] === TypeKind.Func ? Heap.NoFunc : Heap.None;
+/** The bottom abstract heap type of the hierarchy of a concrete type of kind `k` (nofunc or none). */
+export function bottomOfKind(k: TypeKind): HeapType {
+  return k === TypeKind.Func ? Heap.NoFunc : Heap.None;
 }
 
-/** Does heap type `a` match heap type `b`? */
-export function matchHeap(c: Context, a: HeapType, b: HeapType): boolean {
-  if (a === b || a === BOT_HEAP) return true;
-  if (a >= 0) {
-    if (b >= 0) return matchIdx(c, a, b);
-    switch (c.typeKind[a]) {
-      case TypeKind.Func: return b === Heap.Func;
-      case TypeKind.Struct: return b === Heap.Struct || b === Heap.Eq || b === Heap.Any;
-      default: return b === Heap.Array || b === Heap.Eq || b === Heap.Any;
-    }
+/** Does a concrete type of kind `k` match abstract heap type `b`? */
+export function matchKindHeap(k: TypeKind, b: HeapType): boolean {
+  switch (k) {
+    case TypeKind.Func: return b === Heap.Func;
+    case TypeKind.Struct: return b === Heap.Struct || b === Heap.Eq || b === Heap.Any;
+    default: return b === Heap.Array || b === Heap.Eq || b === Heap.Any;
   }
-  if (b >= 0) return a === bottomOfIdx(c, b);
+}
+
+/** Does abstract heap type `a` match abstract heap type `b` (the fixed part of the lattice)? */
+export function matchAbstractHeap(a: HeapType, b: HeapType): boolean {
+  if (a === b) return true;
   switch (a) {
     case Heap.None: return b === Heap.Any || b === Heap.Eq || b === Heap.I31 || b === Heap.Struct || b === Heap.Array;
     case Heap.I31: case Heap.Struct: case Heap.Array: return b === Heap.Eq || b === Heap.Any;
@@ -63,6 +63,14 @@ export function matchHeap(c: Context, a: HeapType, b: HeapType): boolean {
     case Heap.NoExn: return b === Heap.Exn;
     default: return false;
   }
+}
+
+/** Does heap type `a` match heap type `b`? */
+export function matchHeap(c: Context, a: HeapType, b: HeapType): boolean {
+  if (a === b || a === BOT_HEAP) return true;
+  if (a >= 0) return b >= 0 ? matchIdx(c, a, b) : matchKindHeap(c.typeKind[a]!, b);
+  if (b >= 0) return a === bottomOfKind(c.typeKind[b]!);
+  return matchAbstractHeap(a, b);
 }
 
 /** Is `h` one of the abstract bottom heap types (none, nofunc, noextern, noexn) or `BOT_HEAP`? */

@@ -14,7 +14,7 @@
  */
 import type { MemType, SubType, TableType, ValType } from '../ast/types.js';
 import { isRef, refHeap } from '../ast/types.js';
-import { canonicalizeGroup } from './canon.js';
+import { canonicalizeGroup, forEachRecGroup, rememberModuleCanon } from './canon.js';
 import type { Context } from './context.js';
 import { matchComp } from './match.js';
 import { compileError } from './messages.js';
@@ -53,14 +53,8 @@ export function validateTypes(c: Context): void {
   if (m.types.length > MAX_TYPES) fail('too many types');
   if (m.recGroups.length > MAX_REC_GROUPS) fail('too many rec groups');
   c.allocTypes();
-  let covered = 0;
-  for (const g of m.recGroups) covered += g.count;
-  if (covered === m.types.length) {
-    for (const g of m.recGroups) validateRecGroup(c, g.start, g.count);
-  } else {
-    // A module built without rec group bookkeeping: each type is its own group.
-    for (let i = 0; i < m.types.length; i++) validateRecGroup(c, i, 1);
-  }
+  forEachRecGroup(m, (start, count) => validateRecGroup(c, start, count));
+  rememberModuleCanon(m, c.canon);
 }
 
 /** Validates rec group `types[start .. start+count)` and brings it into scope. */
