@@ -61,3 +61,7 @@ export * from './float.js';
 export * from './convert.js';
 export * from './parse.js';
 export * from './format.js';
+export * from './simd.js';
+export * from './simd-int.js';
+export * from './simd-float.js';
+export * from './simd-relaxed.js';
