@@ -26,7 +26,9 @@ export function exportedFunction(f: FuncInst, index = -1): Function {
   let w = wrappers.get(f);
   if (w !== undefined) return w;
   const { params, results } = f.type;
+  const v128 = hasV128(f.type);
   const fn = (...args: unknown[]): unknown => {
+    if (v128) throw new TypeError(V128_BOUNDARY);
     const raw: Value[] = new Array(params.length);
     for (let i = 0; i < params.length; i++) raw[i] = toWasmValue(args[i], params[i]!);
     const out = invoke(f, raw);
@@ -50,10 +52,20 @@ setFuncBridge({
   fromJS: (v) => (typeof v === 'function' ? funcOf.get(v) ?? null : null),
 });
 
+/** The TypeError's message when a function type with v128 is called across the JS boundary. */
+const V128_BOUNDARY = 'a function whose type contains v128 cannot be called from or call into JavaScript';
+
+/** True if `t` has a v128 parameter or result (calls across the JS boundary then throw TypeError). */
+function hasV128(t: FuncType): boolean {
+  return t.params.includes(V128) || t.results.includes(V128);
+}
+
 /** A host function instance that calls JS function `fn` with converted arguments ("create a host function"). */
 function hostFunction(fn: Function, type: FuncType): FuncInst {
   const { params, results } = type;
+  const v128 = hasV128(type);
   return FuncInst.host(type, (args) => {
+    if (v128) throw new TypeError(V128_BOUNDARY);
     const jsArgs = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i++) jsArgs[i] = toJSValue(args[i], params[i]!);
     const ret = Reflect.apply(fn, undefined, jsArgs);

@@ -4,10 +4,11 @@
  * initializers, segment offsets and element expressions.
  *
  * Supports what WebAssembly 2.0 and the extended-constant proposal allow:
- * `t.const`, `ref.null`, `ref.func`, `global.get`, and `i32`/`i64`
- * `add`/`sub`/`mul`. Values are kept as raw int32 words (floats as bits) on a
- * small stack, references in a parallel array; the result is written to a
- * destination the caller gives. The input must be valid.
+ * `t.const` (`v128.const` included), `ref.null`, `ref.func`, `global.get`,
+ * and `i32`/`i64` `add`/`sub`/`mul`. Values are kept as raw int32 words
+ * (floats as bits) on a small stack, four words a slot so that a v128 fits
+ * (lane order as in `src/numeric/simd.ts`), references in a parallel array.
+ * The input must be valid.
  */
 import { Reader, readInstr } from '../decoder/index.js';
 import { instr } from '../ast/instr.js';
@@ -24,7 +25,7 @@ export interface ConstContext {
   globals: readonly GlobalInst[];
 }
 
-/** The result of a constant expression: words `bits[0..1]` for numbers, `ref` for references. */
+/** The result of a constant expression: words `bits[0..3]` for numbers (i32/f32: word 0, i64/f64: 0..1, v128: 0..3), `ref` for references. */
 export interface ConstResult {
   bits: Int32Array;
   ref: Value;
@@ -37,54 +38,58 @@ export function evalConst(expr: ConstExpr, ctx: ConstContext): ConstResult {
   const words: number[] = [];
   const refs: Value[] = [];
   const scratch = new Int32Array(6);
+  const push = (w0: number, w1: number, w2: number, w3: number, ref: Value): void => {
+    words.push(w0, w1, w2, w3);
+    refs.push(ref);
+  };
   for (;;) {
     readInstr(r, ins);
     switch (ins.op) {
       case Op.i32_const: case Op.f32_const:
-        words.push(ins.x | 0, 0);
-        refs.push(null);
+        push(ins.x | 0, 0, 0, 0, null);
         break;
       case Op.i64_const: case Op.f64_const:
-        words.push(ins.lo | 0, ins.hi | 0);
-        refs.push(null);
+        push(ins.lo | 0, ins.hi | 0, 0, 0, null);
         break;
+      case Op.v128_const: {
+        const v = new DataView(ins.bytes!.buffer, ins.bytes!.byteOffset, 16);
+        push(v.getInt32(0, true), v.getInt32(4, true), v.getInt32(8, true), v.getInt32(12, true), null);
+        break;
+      }
       case Op.ref_null:
-        words.push(0, 0);
-        refs.push(null);
+        push(0, 0, 0, 0, null);
         break;
       case Op.ref_func:
-        words.push(0, 0);
-        refs.push(ctx.funcs[ins.x]);
+        push(0, 0, 0, 0, ctx.funcs[ins.x]);
         break;
       case Op.global_get: {
-        const g = ctx.globals[ins.x]!;
-        words.push(g.bits[0]!, g.bits[1]!);
-        refs.push(g.ref);
+        const g = ctx.globals[ins.x]!.bits;
+        push(g[0]!, g[1]!, g[2]!, g[3]!, ctx.globals[ins.x]!.ref);
         break;
       }
       case Op.i32_add: case Op.i32_sub: case Op.i32_mul: {
-        const b = words[words.length - 2]!;
-        words.length -= 2;
+        const n = words.length;
+        const a = words[n - 8]!;
+        const b = words[n - 4]!;
+        words.length -= 4;
         refs.pop();
-        const a = words[words.length - 2]!;
-        const v = ins.op === Op.i32_add ? (a + b) | 0 : ins.op === Op.i32_sub ? (a - b) | 0 : Math.imul(a, b);
-        words[words.length - 2] = v;
+        words[n - 8] = ins.op === Op.i32_add ? (a + b) | 0 : ins.op === Op.i32_sub ? (a - b) | 0 : Math.imul(a, b);
         break;
       }
       case Op.i64_add: case Op.i64_sub: case Op.i64_mul: {
         const n = words.length;
-        scratch.set([words[n - 4]!, words[n - 3]!, words[n - 2]!, words[n - 1]!]);
+        scratch.set([words[n - 8]!, words[n - 7]!, words[n - 4]!, words[n - 3]!]);
         (ins.op === Op.i64_add ? i64_add : ins.op === Op.i64_sub ? i64_sub : i64_mul)(scratch, 4, 0, 2);
-        words.length -= 2;
+        words.length -= 4;
         refs.pop();
-        words[n - 4] = scratch[4]!;
-        words[n - 3] = scratch[5]!;
+        words[n - 8] = scratch[4]!;
+        words[n - 7] = scratch[5]!;
         break;
       }
       case Op.end: {
-        const bits = new Int32Array(2);
-        bits[0] = words[words.length - 2]!;
-        bits[1] = words[words.length - 1]!;
+        const n = words.length;
+        const bits = new Int32Array(4);
+        for (let k = 0; k < 4; k++) bits[k] = words[n - 4 + k]!;
         return { bits, ref: refs[refs.length - 1] };
       }
       default:

@@ -183,14 +183,15 @@ export class TableInst {
 
 /**
  * A global instance ("Global Instances"). Numbers are kept as raw bits in
- * `bits` (two int32 words: lo, hi), so f32/f64 NaN payloads survive;
+ * `bits` (int32 words, see the field), so f32/f64 NaN payloads survive;
  * references in `ref`. Read and write through values.ts (`readGlobal`,
  * `writeGlobal`) at the boundary. `type` is a runtime value type (rtypes.ts).
  */
 export class GlobalInst {
   readonly type: ValType;
   readonly mutable: boolean;
-  readonly bits = new Int32Array(2);
+  /** The value's words: i32/f32 in word 0, i64/f64 in 0..1, v128 in 0..3 (lane order of src/numeric/simd.ts). */
+  readonly bits = new Int32Array(4);
   ref: Value = null;
 
   constructor(type: ValType, mutable: boolean) {

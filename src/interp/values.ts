@@ -9,6 +9,9 @@
  * - f32: a number holding the *bit pattern* as a uint32 (`0x7fc00000` is the
  *   canonical NaN); use `f32ToBits`/`f32FromBitsValue` to convert JS numbers.
  * - f64: a bigint holding the bit pattern as a u64; `f64ToBits`/`f64FromBitsValue`.
+ * - v128: a `Uint8Array` of its 16 bytes in memory order (lane 0 first).
+ *   Only embedders and the spec runner see it: the JS API refuses v128 at
+ *   the JS boundary (src/api/values.ts).
  * - references: `null` is the null reference of any type; a funcref is a
  *   `FuncInst`; an externref is any other JS value (undefined included).
  *
@@ -16,7 +19,7 @@
  * runner compares them directly. Deliberately no JS-number f32/f64 form here:
  * converting a NaN through a JS number may change its payload.
  */
-import { I32, I64, F32, F64 } from '../ast/types.js';
+import { I32, I64, F32, F64, V128 } from '../ast/types.js';
 import { i64FromBigInt, i64ToBigInt } from '../numeric/index.js';
 import type { GlobalInst } from './runtime.js';
 
@@ -52,8 +55,9 @@ export function f64FromBitsValue(bits: bigint): number {
 
 /**
  * Writes boundary value `v` of type `t` into words `w`, `w + 1` of `i32`
- * (numbers) or cell `w >> 1` of `refs` (references). Throws TypeError when a
- * number type gets a value of the wrong JS type (an embedder bug).
+ * (numbers; a v128 takes `w` .. `w + 3`) or cell `w >> 1` of `refs`
+ * (references). Throws TypeError when a number type gets a value of the
+ * wrong JS type (an embedder bug).
  */
 export function writeValue(i32: Int32Array, refs: Value[], w: number, t: number, v: Value): void {
   switch (t) {
@@ -74,6 +78,12 @@ export function writeValue(i32: Int32Array, refs: Value[], w: number, t: number,
       i32[w] = Number(v & 0xffffffffn) | 0;
       i32[w + 1] = Number((v >> 32n) & 0xffffffffn) | 0;
       return;
+    case V128: {
+      if (!(v instanceof Uint8Array) || v.length !== 16) throw new TypeError('v128 value expected: a Uint8Array of 16 bytes');
+      const dv = new DataView(v.buffer, v.byteOffset, 16);
+      for (let k = 0; k < 4; k++) i32[w + k] = dv.getInt32(4 * k, true);
+      return;
+    }
     default:
       refs[w >> 1] = v;
   }
@@ -86,6 +96,12 @@ export function readValue(i32: Int32Array, refs: Value[], w: number, t: number):
     case F32: return i32[w]! >>> 0;
     case I64: return i64ToBigInt(i32[w]!, i32[w + 1]!, true);
     case F64: return i64ToBigInt(i32[w]!, i32[w + 1]!, false);
+    case V128: {
+      const out = new Uint8Array(16);
+      const dv = new DataView(out.buffer);
+      for (let k = 0; k < 4; k++) dv.setInt32(4 * k, i32[w + k]!, true);
+      return out;
+    }
     default: return refs[w >> 1];
   }
 }

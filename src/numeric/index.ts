@@ -27,6 +27,11 @@
  *   converted to a JS number comes back quieted.
  * - **f64**: arithmetic on JS numbers; bits as (lo, hi) words
  *   (`f64BitsLo`/`f64BitsHi`, `f64FromBits`), sign and exponent in hi.
+ * - **v128**: 16 bytes in a buffer viewed by every typed array (`Lanes`),
+ *   addressed by the index of its first int32 word; the SIMD operations
+ *   (`simd.ts`, `simd-int.ts`, `simd-float.ts`, `simd-relaxed.ts`) take
+ *   word indices of their operands like the i64 ones. `simd.ts` documents
+ *   the lane layout; `simd-relaxed.ts` the relaxed-SIMD choices.
  * - **NaNs**: every NaN produced by an operation here is an arithmetic
  *   (quiet) NaN, canonical when the NaN operands were canonical; see
  *   `float.ts` for which operations propagate payloads.
