@@ -17,6 +17,7 @@ import { RuntimeError } from '../errors.js';
 import { compiled, execute } from './exec.js';
 import { MAX_REENTRY, type FuncInst } from './runtime.js';
 import { setInvokeHook } from './slow.js';
+import { cellsOf } from './regfile.js';
 import { TRAP_EXHAUSTED, trapExhausted } from './traps.js';
 import { readValue, writeValue, type Value } from './values.js';
 
@@ -36,8 +37,10 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
   const regs = store.regs;
   const savedDepth = store.depth;
   const fp = store.sp;
-  regs.ensure(fp + Math.max(c.frameWords, 2 * results.length));
-  for (let k = 0; k < params.length; k++) writeValue(regs.i32, regs.refs, fp + 2 * k, params[k]!, args[k]);
+  regs.ensure(fp + Math.max(c.frameWords, 2 * results.reduce((n, t) => n + cellsOf(t), 0)));
+  for (let k = 0, o = fp; k < params.length; o += 2 * cellsOf(params[k]!), k++) {
+    writeValue(regs.i32, regs.refs, o, params[k]!, args[k]);
+  }
   regs.i32.fill(0, fp + c.zeroFrom, fp + c.zeroTo);
   if (c.pool !== null) regs.i32.set(c.pool, fp + c.poolAt);
   if (c.refLocals !== null) for (const k of c.refLocals) regs.refs[(fp >> 1) + k] = null;
@@ -54,7 +57,9 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
     store.reentry--;
   }
   const out: Value[] = [];
-  for (let k = 0; k < results.length; k++) out.push(readValue(regs.i32, regs.refs, fp + 2 * k, results[k]!));
+  for (let k = 0, o = fp; k < results.length; o += 2 * cellsOf(results[k]!), k++) {
+    out.push(readValue(regs.i32, regs.refs, o, results[k]!));
+  }
   return out;
 }
 

@@ -1,8 +1,11 @@
 /**
- * GENERATED from the register instruction set (src/interp/isa.ts) by test/interp/isa.test.ts;
- * do not edit. Regenerate: UPDATE_GENERATED=1 npx vitest run test/interp/isa.test.ts
+ * GENERATED from the register instruction set (src/interp/isa.ts) by scripts/gen-interp.mjs;
+ * do not edit. Regenerate: npm run gen
  *
- * `R.x` is the row number of register instruction x in `ISA`.
+ * `R.x` is the row number of register instruction x in `ISA`. `L_<LAYOUT>.<operand>` is the
+ * word position of an operand in an instruction of that layout (the opcode is word 0; a
+ * repeated letter is numbered from 2), and `L_<LAYOUT>.size` the words the instruction takes
+ * (for `br_table`'s `a n`, where its n targets start).
  */
 /** Register instruction ids: row numbers of the ISA table. */
 export const enum R {
@@ -309,3 +312,263 @@ export const enum R {
 }
 /** Number of register instructions. */
 export const R_COUNT = 300;
+
+/** Layout ``: unreachable, return. */
+export const enum L_NONE {
+  size = 1,
+}
+/** Layout `t`: br. */
+export const enum L_T {
+  t = 1,
+  size = 2,
+}
+/** Layout `a t`: br_nez, br_eqz. */
+export const enum L_AT {
+  a = 1,
+  t = 2,
+  size = 3,
+}
+/** Layout `a b t`: br_eq, br_ne, br_lt_s, br_lt_u, … (10). */
+export const enum L_ABT {
+  a = 1,
+  b = 2,
+  t = 3,
+  size = 4,
+}
+/** Layout `a i t`: br_eq_imm, br_ne_imm, br_lt_s_imm, br_lt_u_imm, … (10). */
+export const enum L_AIT {
+  a = 1,
+  i = 2,
+  t = 3,
+  size = 4,
+}
+/** Layout `d a i b t`: add_br_eq, add_br_ne, add_br_lt_s, add_br_lt_u, … (10). */
+export const enum L_DAIBT {
+  d = 1,
+  a = 2,
+  i = 3,
+  b = 4,
+  t = 5,
+  size = 6,
+}
+/** Layout `d a i j t`: add_br_eq_imm, add_br_ne_imm, add_br_lt_s_imm, add_br_lt_u_imm, … (10). */
+export const enum L_DAIJT {
+  d = 1,
+  a = 2,
+  i = 3,
+  j = 4,
+  t = 5,
+  size = 6,
+}
+/** Layout `d a b c t`: addr_br_eq, addr_br_ne, addr_br_lt_s, addr_br_lt_u, … (10). */
+export const enum L_DABCT {
+  d = 1,
+  a = 2,
+  b = 3,
+  c = 4,
+  t = 5,
+  size = 6,
+}
+/** Layout `a n`: br_table. */
+export const enum L_AN {
+  a = 1,
+  n = 2,
+  size = 3,
+}
+/** Layout `x a`: call, global_set32, global_set64, global_set_ref. */
+export const enum L_XA {
+  x = 1,
+  a = 2,
+  size = 3,
+}
+/** Layout `x y a b`: call_indirect. */
+export const enum L_XYAB {
+  x = 1,
+  y = 2,
+  a = 3,
+  b = 4,
+  size = 5,
+}
+/** Layout `i`: fuel. */
+export const enum L_I {
+  i = 1,
+  size = 2,
+}
+/** Layout `d a`: mov32, mov64, mov_ref, mov_f64, … (61). */
+export const enum L_DA {
+  d = 1,
+  a = 2,
+  size = 3,
+}
+/** Layout `d i`: const32. */
+export const enum L_DI {
+  d = 1,
+  i = 2,
+  size = 3,
+}
+/** Layout `d i j`: const64. */
+export const enum L_DIJ {
+  d = 1,
+  i = 2,
+  j = 3,
+  size = 4,
+}
+/** Layout `d a b c`: select32, select64, select_ref. */
+export const enum L_DABC {
+  d = 1,
+  a = 2,
+  b = 3,
+  c = 4,
+  size = 5,
+}
+/** Layout `d x`: global_get32, global_get64, global_get_ref, memory_size_x, … (6). */
+export const enum L_DX {
+  d = 1,
+  x = 2,
+  size = 3,
+}
+/** Layout `d a i`: i32_load, i64_load, f64_load, i32_load8_s, … (35). */
+export const enum L_DAI {
+  d = 1,
+  a = 2,
+  i = 3,
+  size = 4,
+}
+/** Layout `a b i`: i32_store, i64_store, f64_store, i32_store8, … (5). */
+export const enum L_ABI {
+  a = 1,
+  b = 2,
+  i = 3,
+  size = 4,
+}
+/** Layout `d a b i`: i32_load_rr, i64_load_rr, f64_load_rr, i32_load8_s_rr, … (13). */
+export const enum L_DABI {
+  d = 1,
+  a = 2,
+  b = 3,
+  i = 4,
+  size = 5,
+}
+/** Layout `a b c i`: i32_store_rr, i64_store_rr, f64_store_rr, i32_store8_rr, … (10). */
+export const enum L_ABCI {
+  a = 1,
+  b = 2,
+  c = 3,
+  i = 4,
+  size = 5,
+}
+/** Layout `d`: memory_size, ref_null. */
+export const enum L_D {
+  d = 1,
+  size = 2,
+}
+/** Layout `x a b c`: memory_fill, table_fill. */
+export const enum L_XABC {
+  x = 1,
+  a = 2,
+  b = 3,
+  c = 4,
+  size = 5,
+}
+/** Layout `x y a b c`: memory_copy, memory_init, table_copy, table_init. */
+export const enum L_XYABC {
+  x = 1,
+  y = 2,
+  a = 3,
+  b = 4,
+  c = 5,
+  size = 6,
+}
+/** Layout `x`: data_drop, elem_drop. */
+export const enum L_X {
+  x = 1,
+  size = 2,
+}
+/** Layout `d a i j x y`: load_x. */
+export const enum L_DAIJXY {
+  d = 1,
+  a = 2,
+  i = 3,
+  j = 4,
+  x = 5,
+  y = 6,
+  size = 7,
+}
+/** Layout `a b i j x y`: store_x. */
+export const enum L_ABIJXY {
+  a = 1,
+  b = 2,
+  i = 3,
+  j = 4,
+  x = 5,
+  y = 6,
+  size = 7,
+}
+/** Layout `d x a`: memory_grow_x, table_get. */
+export const enum L_DXA {
+  d = 1,
+  x = 2,
+  a = 3,
+  size = 4,
+}
+/** Layout `d a b`: i32_eq, i32_ne, i32_lt_s, i32_lt_u, … (76). */
+export const enum L_DAB {
+  d = 1,
+  a = 2,
+  b = 3,
+  size = 4,
+}
+/** Layout `d a b c i`: f64_add_m, f64_sub_m, f64_mul_m, f64_div_m. */
+export const enum L_DABCI {
+  d = 1,
+  a = 2,
+  b = 3,
+  c = 4,
+  i = 5,
+  size = 6,
+}
+/** Layout `a a i b b i`: copy8, copy32, copy64. */
+export const enum L_AAIBBI {
+  a = 1,
+  a2 = 2,
+  i = 3,
+  b = 4,
+  b2 = 5,
+  i2 = 6,
+  size = 7,
+}
+/** Layout `a b c c i`: f64_add_mul_st, f64_sub_mul_st, f64_mul_add_rmw. */
+export const enum L_ABCCI {
+  a = 1,
+  b = 2,
+  c = 3,
+  c2 = 4,
+  i = 5,
+  size = 6,
+}
+/** Layout `a b b i c c i`: f64_mul_m_add_rmw. */
+export const enum L_ABBICCI {
+  a = 1,
+  b = 2,
+  b2 = 3,
+  i = 4,
+  c = 5,
+  c2 = 6,
+  i2 = 7,
+  size = 8,
+}
+/** Layout `x a b`: table_set. */
+export const enum L_XAB {
+  x = 1,
+  a = 2,
+  b = 3,
+  size = 4,
+}
+/** Layout `d x a b`: table_grow. */
+export const enum L_DXAB {
+  d = 1,
+  x = 2,
+  a = 3,
+  b = 4,
+  size = 5,
+}

@@ -1,11 +1,14 @@
 /**
  * THE register instruction set of tswasm's interpreter, declared as data: one
  * row per internal instruction with its operand layout. The translator
- * (translate.ts) emits it, the executor (exec.ts) runs it, the disassembler
- * (disasm.ts) prints it. The `R` enum (isa-ids.ts) is generated from this
- * table by test/interp/isa.test.ts (`UPDATE_GENERATED=1` rewrites it), and the
- * executor's `switch` ends in an exhaustiveness check over `R`, so a row
- * without a handler does not compile.
+ * (translate*.ts) emits it, the executor (exec.ts) runs it, the disassembler
+ * (disasm.ts) prints it. `npm run gen` (scripts/gen-interp.mjs) generates
+ * from this table the `R` ids and the `L_<LAYOUT>` operand positions
+ * (isa-ids.ts) and the executor's handler families (the GENERATED regions of
+ * exec.ts); test/interp/isa.test.ts checks they are up to date and that every
+ * handler reads its operands through its own row's layout. The executor's
+ * `switch` ends in an exhaustiveness check over `R`, so a row without a
+ * handler does not compile.
  *
  * Spec: "Execution › Instructions"; this is an internal encoding of it, not
  * part of any standard.
@@ -27,7 +30,15 @@
  * A register operand is a *word offset* from the frame pointer `fp` into the
  * store's register file (see regfile.ts): a 64-bit cell k of the frame is
  * words 2k (low) and 2k + 1 (high). So an i32 operand `a` is `I32[fp + a]`,
- * an f64 one `F64[(fp + a) >> 1]`, a reference `refs[(fp + a) >> 1]`.
+ * an f64 one `F64[(fp + a) >> 1]`, a reference `refs[(fp + a) >> 1]`; a
+ * v128 operand takes two cells, words a .. a + 3 (regfile.ts, `cellsOf`).
+ *
+ * Operand positions are named, never counted: for each distinct layout the
+ * generated `const enum L_<LAYOUT>` (isa-ids.ts) gives each operand's word
+ * position after the opcode (`L_DAB.b === 3`; a repeated letter is numbered
+ * from 2: `a a i b b i` → `a a2 i b b2 i2`) and `size`, the words the
+ * instruction takes. A handler reads `code[pc + L_DAB.b]` and steps
+ * `pc += L_DAB.size`.
  *
  * Name suffixes: `_imm` — the last source is the immediate `i` instead of a
  * register; `32`/`64`/`ref` on moves, selects and globals — the width copied
@@ -49,8 +60,12 @@
  * and 64-bit addresses or offsets (memory64) use the generic `_x` forms.
  */
 
-/** A row: [name, operand layout (see the table above), one-line description]. */
-export type IsaRow = readonly [name: string, layout: string, doc: string];
+/**
+ * A row: [name, operand layout (see the table above), one-line description,
+ * and optionally the room whose executor file runs it (see
+ * scripts/gen-interp.mjs: `vector` → exec-vector.ts, `gc` → exec-gc.ts)].
+ */
+export type IsaRow = readonly [name: string, layout: string, doc: string, room?: 'vector' | 'gc'];
 
 const CMP = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'] as const;
 const I_BIN = ['add', 'sub', 'mul', 'div_s', 'div_u', 'rem_s', 'rem_u', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u',

@@ -5,8 +5,10 @@
  *
  * Representation inside the executor (documented here, once):
  * - A frame is a window of the file starting at word `fp` (even): its locals
- *   (parameters first) then its temporaries, one 64-bit cell each; v128 (later)
- *   takes two cells. Register operands are word offsets from `fp`.
+ *   (parameters first) then its temporaries, one 64-bit cell each, except
+ *   v128, which takes two (`cellsOf`): values are placed by running sums of
+ *   their widths, never at "index × one cell". Register operands are word
+ *   offsets from `fp`.
  * - i32: word 0 of the cell (`I32[w]`), int32. The high word is garbage.
  * - i64: words 0 (low) and 1 (high), two's complement; never a BigInt.
  * - f32: word 0 as its bit pattern; arithmetic reads and writes it through the
@@ -21,8 +23,25 @@
  * The file grows by doubling up to its limit; growing replaces the views, so
  * the executor re-reads them after a call that may have grown the file.
  */
+import { V128, type ValType } from '../ast/types.js';
 import { trapExhausted } from './traps.js';
 import type { Value } from './values.js';
+
+/** Cells a value of type t takes in a frame: two for v128, one for every other type. */
+export function cellsOf(t: ValType): number {
+  return t === V128 ? 2 : 1;
+}
+
+/** Word offsets of values of `types` laid out one after another from word 0. */
+export function valueWords(types: readonly ValType[]): number[] {
+  const words: number[] = [];
+  let w = 0;
+  for (const t of types) {
+    words.push(w);
+    w += 2 * cellsOf(t);
+  }
+  return words;
+}
 
 /** Initial size in cells. */
 const INITIAL_CELLS = 1 << 14;

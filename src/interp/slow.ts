@@ -15,6 +15,7 @@ import { readValue, writeValue } from './values.js';
 import { trapIndirectType, trapMemory, trapTable, trapUndefinedElement, trapUninitializedElement } from './traps.js';
 import { R } from './isa-ids.js';
 import { isCanonicalSubtype } from '../validator/canon.js';
+import { cellsOf } from './regfile.js';
 
 const TWO_32 = 4294967296;
 
@@ -162,14 +163,18 @@ export function callExternal(store: Store, f: FuncInst, w: number): void {
   const { params, results } = f.type;
   const regs = store.regs;
   const args: Value[] = [];
-  for (let k = 0; k < params.length; k++) args.push(readValue(regs.i32, regs.refs, w + 2 * k, params[k]!));
+  for (let k = 0, o = w; k < params.length; o += 2 * cellsOf(params[k]!), k++) {
+    args.push(readValue(regs.i32, regs.refs, o, params[k]!));
+  }
   const out = f.host !== null ? f.host(args) : invokeHook(f, args);
   if (results.length === 0) return;
   if (!Array.isArray(out) || out.length !== results.length) {
     throw new TypeError(`host function returned ${Array.isArray(out) ? out.length : 'no'} results, expected ${results.length}`);
   }
-  regs.ensure(w + 2 * results.length);
-  for (let k = 0; k < results.length; k++) writeValue(regs.i32, regs.refs, w + 2 * k, results[k]!, out[k]);
+  regs.ensure(w + 2 * results.reduce((n, t) => n + cellsOf(t), 0));
+  for (let k = 0, o = w; k < results.length; o += 2 * cellsOf(results[k]!), k++) {
+    writeValue(regs.i32, regs.refs, o, results[k]!, out[k]);
+  }
 }
 
 /** Access width in bytes of each memory-0 load/store that `load_x`/`store_x` stand for. */
