@@ -389,7 +389,21 @@ export async function decodeStream(
       if (value) d.push(copyIfShared(value));
     }
   } else {
-    for await (const chunk of source as AsyncIterable<Uint8Array>) d.push(copyIfShared(chunk));
+    // The iterator protocol by hand rather than `for await` (which Hermes
+    // 0.12 cannot compile), closing the iterator on an early exit as
+    // `for await` would.
+    const it = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    let finished = false;
+    try {
+      for (;;) {
+        const step = await it.next();
+        if (step.done) { finished = true; break; }
+        d.push(copyIfShared(step.value));
+      }
+    } finally {
+      // Only a throw leaves early; its error wins over one from closing, as with `for await`.
+      if (!finished && typeof it.return === 'function') await it.return().catch(() => undefined);
+    }
   }
   return d.finish();
 }
