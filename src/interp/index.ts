@@ -28,3 +28,7 @@ export {
 } from './values.js';
 export { spectest } from './spectest.js';
 export { moduleFuncType, moduleValType } from './rtypes.js';
+export {
+  Stepper, valueText, instrText, type StepValue, type StepLabel, type StepFrame, type Step, type MemoryTouch,
+  type Breakpoint, type StopReason, type MachineEntry, type StepperOptions,
+} from './stepper.js';
