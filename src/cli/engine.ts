@@ -22,9 +22,9 @@ export function compileModule(bytes: Uint8Array): Module {
   return compileBytes(bytes);
 }
 
-/** Instantiates `module` with `wasi`'s functions under `limits` and runs `_start`; returns the exit code. */
-export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {}): number {
-  const imports = (mod: string, name: string) => {
+/** The imports of `module` that `wasi` provides, as host functions of the interpreter (others are missing). */
+export function wasiImports(module: Module, wasi: WASI): (mod: string, name: string) => FuncInst | undefined {
+  return (mod: string, name: string) => {
     const fn = mod === WASI_MODULE ? (wasi.wasiImport[name] as unknown as ((...a: unknown[]) => unknown) | undefined) : undefined;
     if (!fn) return undefined;
     const imp = module.imports.find((i) => i.module === mod && i.name === name);
@@ -35,7 +35,11 @@ export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {})
       return type.results.length > 0 ? [result] : [];
     });
   };
-  const instance = instantiate(module, imports, limits);
+}
+
+/** Instantiates `module` with `wasi`'s functions under `limits` and runs `_start`; returns the exit code. */
+export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {}): number {
+  const instance = instantiate(module, wasiImports(module, wasi), limits);
   const start = instance.exports._start;
   const memory = instance.exports.memory;
   return wasi.start({

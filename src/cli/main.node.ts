@@ -20,7 +20,8 @@ import { parseWat, printWat } from '../text/index.js';
 import { WASI, inspectImports, type CapabilityUse, type InputSource, type OutputSink } from '../wasi/index.js';
 import { NodeFileSystem, nodeStderr, nodeStdin, nodeStdout } from '../wasi/node-fs.node.js';
 import { parseArgs, UsageError, USAGE, type RunCommand } from './args.js';
-import { compileModule, runCommand } from './engine.js';
+import { compileModule, runCommand, wasiImports } from './engine.js';
+import { EXPLORE_USAGE, disasmText, parseExplore, traceRun } from './explore.js';
 import { validateCustomSections, validateOrThrow } from '../validator/index.js';
 import { unsupportedFeature } from '../interp/support.js';
 
@@ -110,15 +111,41 @@ function inspect(file: string, json: boolean, out: (s: string) => void): void {
   out(`${lines.join('\n')}\n`);
 }
 
+/** `tswasm disasm` and `tswasm trace` (explore.ts); a trace's WASI guest gets stdio only. */
+function exploreCommand(cmd: NonNullable<ReturnType<typeof parseExplore>>, io: CliIo, out: (s: string) => void): number {
+  if (cmd.cmd === 'explore-help') {
+    out(`${cmd.text}\n`);
+    return 0;
+  }
+  const module = compileModule(readModule(cmd.file));
+  if (cmd.cmd === 'disasm') {
+    out(disasmText(module, cmd.func));
+    return 0;
+  }
+  const wasi = new WASI({ args: [cmd.file], stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
+  try {
+    return traceRun(module, {
+      invoke: cmd.invoke, args: cmd.args, limit: cmd.limit, imports: wasiImports(module, wasi),
+      startWasi: (memory, start) => wasi.start({ exports: { memory, _start: start } }),
+    }, (line) => out(`${line}\n`));
+  } catch (e) {
+    // `tswasm trace … | head`: the reader went away; stop as quietly as the pipe's other end did.
+    if (e instanceof Error && e.name === 'ErrnoError' && e.message.startsWith('EPIPE')) return 0;
+    throw e;
+  }
+}
+
 /** Runs the CLI with `argv` (without `node` and the script); returns the exit status. */
 export function main(argv: readonly string[], io: CliIo = processIo()): number {
   const out = (s: string) => io.stdout(encoder.encode(s));
   const err = (s: string) => io.stderr(encoder.encode(`tswasm: ${s}\n`));
   try {
+    const explore = parseExplore(argv);
+    if (explore !== null) return exploreCommand(explore, io, out);
     const cmd = parseArgs(argv);
     switch (cmd.cmd) {
       case 'help':
-        out(`${USAGE}\n`);
+        out(`${USAGE}\n${EXPLORE_USAGE}\n`);
         return 0;
       case 'run':
         return run(cmd, io);

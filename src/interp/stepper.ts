@@ -239,6 +239,8 @@ export class Stepper {
   readonly frames: StepFrame[] = [];
   /** The results (boundary values) once the function returned. */
   results: Value[] | null = null;
+  /** The same results as the machine holds them (empty until it returned). */
+  resultValues: StepValue[] = [];
   /** The trap, if execution trapped. */
   trap: RuntimeError | null = null;
   /** Steps taken so far. */
@@ -416,7 +418,10 @@ export class Stepper {
     const results = this.popN(fr.func.type.results.length);
     this.values.length = fr.base;
     for (const v of results) this.push(v);
-    if (this.frames.length === 0) this.results = results.map(toBoundary);
+    if (this.frames.length === 0) {
+      this.resultValues = results;
+      this.results = results.map(toBoundary);
+    }
   }
 
   /** A call: steps into wasm functions, calls host functions through `invoke`. */
