@@ -5,7 +5,9 @@
  * 1. decode (src/decoder, always there) and validate (src/validator:
  *    `validateModule(m, features)` throwing CompileError);
  * 2. instantiate / invoke (src/interp: `instantiate(module, imports)` →
- *    instance with `exports`, `invoke(func, args)`, the `spectest` module).
+ *    instance with `exports`, `invoke(func, args)`, the `spectest` module),
+ *    in the tier `loadEngine` is given: the interpreter, or with `js` the
+ *    compile-to-JS tier (src/jstier's `jsTier` as the instances' `jit`).
  *
  * The validator and interpreter are loaded with a dynamic import; when one is
  * missing or fails to load, its stage is `null` and the runner reports the
@@ -62,13 +64,17 @@ export interface Engine {
 const VALIDATOR = '../src/validator/index.js';
 const INTERP = '../src/interp/index.js';
 const SUPPORT = '../src/interp/support.js';
+const JSTIER = '../src/jstier/index.js';
+
+/** Which execution tier runs the functions: the interpreter, or the compile-to-JS tier (src/jstier). */
+export type Tier = 'interp' | 'js';
 
 /** The instructions each validated module uses (the validator's `ModuleInfo.usedOps`). */
 const usedOps = new WeakMap<Module, Uint8Array>();
 const NO_OPS = new Uint8Array(0);
 
-/** Loads whatever stages exist. Never throws. */
-export async function loadEngine(): Promise<Engine> {
+/** Loads whatever stages exist, functions running in `tier`. Never throws. */
+export async function loadEngine(tier: Tier = 'interp'): Promise<Engine> {
   const missing: Record<string, string> = {};
   let validate: Validate | null = null;
   let validateCustom: Engine['validateCustom'] = null;
@@ -98,8 +104,9 @@ export async function loadEngine(): Promise<Engine> {
   if (process.env.SPEC_NO_INTERP === undefined) {
     try {
       const support = (await import(/* @vite-ignore */ SUPPORT)) as { unsupportedFeature(m: Module, ops: Uint8Array): string | null };
+      const jit = tier === 'js' ? ((await import(/* @vite-ignore */ JSTIER)) as { jsTier: unknown }).jsTier : null;
       interp = wireInterp(await import(/* @vite-ignore */ INTERP) as InterpModule,
-        (m) => support.unsupportedFeature(m, usedOps.get(m) ?? NO_OPS));
+        (m) => support.unsupportedFeature(m, usedOps.get(m) ?? NO_OPS), jit);
     } catch (e) {
       missing.interp = `interpreter not loadable: ${String(e).split('\n')[0]}`;
     }
@@ -111,7 +118,7 @@ export async function loadEngine(): Promise<Engine> {
 
 /** The parts of src/interp/index.ts the runner uses. */
 interface InterpModule {
-  instantiate(m: Module, imports: (module: string, name: string) => unknown): { exports: Record<string, unknown> };
+  instantiate(m: Module, imports: (module: string, name: string) => unknown, options?: { jit?: unknown }): { exports: Record<string, unknown> };
   invoke(f: unknown, args: readonly unknown[]): unknown[];
   readGlobal(g: unknown): unknown;
   spectest(): Record<string, unknown>;
@@ -119,12 +126,12 @@ interface InterpModule {
   GlobalInst: abstract new (...a: never[]) => unknown;
 }
 
-function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null): Interp {
+function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null, jit: unknown): Interp {
   for (const k of ['instantiate', 'invoke', 'readGlobal', 'spectest', 'FuncInst', 'GlobalInst'] as const) {
     if (typeof mod[k] !== 'function') throw new Error(`src/interp does not export ${k}`);
   }
   return {
-    instantiate: (m, imports) => mod.instantiate(m, imports),
+    instantiate: (m, imports) => (jit === null ? mod.instantiate(m, imports) : mod.instantiate(m, imports, { jit })),
     invoke: (f, args) => mod.invoke(f, args),
     readGlobal: (g) => mod.readGlobal(g),
     isFunc: (v) => v instanceof mod.FuncInst,

@@ -24,5 +24,5 @@ export interface Summary {
 }
 
 export function suiteDir(): string;
-export function runSuite(opts?: { roundTrip?: boolean; filter?: string; jobs?: number }): Promise<Summary>;
+export function runSuite(opts?: { roundTrip?: boolean; tier?: 'interp' | 'js'; filter?: string; jobs?: number }): Promise<Summary>;
 export function report(s: Summary, opts?: { failures?: boolean }): string;

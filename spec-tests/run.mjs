@@ -6,7 +6,10 @@
  * per-file and per-feature tables, the list of pending work, and a last line
  * `N passed, M failed`. Writes a machine-readable summary as JSON.
  *
- *   node spec-tests/run.mjs [--round-trip] [--filter text] [--jobs n] [--json file] [--failures]
+ *   node spec-tests/run.mjs [--round-trip] [--tier interp|js] [--filter text] [--jobs n] [--json file] [--failures]
+ *
+ * `--tier js` runs every function in the compile-to-JS tier (src/jstier)
+ * instead of the interpreter (functions it does not compile stay interpreted).
  *
  * `npm test` runs it through spec-tests/spec.test.ts, which also compares
  * the counts with the checked-in baseline (baseline.json). Skips with their
@@ -49,10 +52,10 @@ export function loadSkips() {
 }
 
 /**
- * Runs the suite. Options: roundTrip (bool), filter (substring of paths),
- * jobs (worker count). Returns the summary object (also what --json writes).
+ * Runs the suite. Options: roundTrip (bool), tier ('interp' or 'js'), filter
+ * (substring of paths), jobs (worker count). Returns the summary object (also what --json writes).
  */
-export async function runSuite({ roundTrip = false, filter = '', jobs = availableParallelism() } = {}) {
+export async function runSuite({ roundTrip = false, tier = 'interp', filter = '', jobs = availableParallelism() } = {}) {
   const outDir = transpileAll();
   const dir = suiteDir();
   const skips = loadSkips();
@@ -77,7 +80,7 @@ export async function runSuite({ roundTrip = false, filter = '', jobs = availabl
         return;
       }
       active++;
-      const w = new Worker(join(here, 'worker.mjs'), { workerData: { outDir } });
+      const w = new Worker(join(here, 'worker.mjs'), { workerData: { outDir, tier } });
       let current = null;
       let timer = null;
       const next = () => {
@@ -206,6 +209,7 @@ async function main() {
   };
   const s = await runSuite({
     roundTrip: args.includes('--round-trip'),
+    tier: opt('--tier') ?? 'interp',
     filter: opt('--filter') ?? '',
     jobs: Number(opt('--jobs') ?? availableParallelism()),
   });

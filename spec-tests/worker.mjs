@@ -6,10 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 
-const { outDir } = workerData;
+const { outDir, tier } = workerData;
 const { runFile } = await import(`${outDir}/spec-tests/run-file.js`);
 const { loadEngine } = await import(`${outDir}/spec-tests/engine.js`);
-const engine = await loadEngine();
+const engine = await loadEngine(tier);
 
 parentPort.on('message', ({ path, rel, roundTrip, skipLines }) => {
   const start = performance.now();

@@ -23,7 +23,7 @@ import type { Limits } from '../ast/types.js';
 import { evalConst, type ConstContext } from './constexpr.js';
 import { invoke } from './invoke.js';
 import {
-  FuncInst, GlobalInst, MemoryInst, Store, TableInst, type ExternVal, type Instance, type StoreLimits,
+  FuncInst, GlobalInst, MemoryInst, Store, TableInst, type ExternVal, type Instance, type StoreLimits, type JitHooks,
 } from './runtime.js';
 import { runtimeTypes } from './rtypes.js';
 import { isCanonicalSubtype, matchRuntimeVal, runtimeValType } from '../validator/canon.js';
@@ -42,6 +42,8 @@ export type Imports =
 export interface InstantiateOptions extends StoreLimits {
   /** The store to run in (shared with other instances so they call each other directly). */
   store?: Store;
+  /** The compile-to-JS tier to offer this instance's functions to (`jsTier` from src/jstier); default none. */
+  jit?: JitHooks | null;
 }
 
 let sharedStore: Store | null = null;
@@ -72,7 +74,7 @@ function incompatible(module: string, name: string): never {
 
 /** Instantiates a valid module. See the header for what it throws. */
 export function instantiate(m: Module, imports: Imports = {}, options: InstantiateOptions = {}): Instance {
-  const { store: given, ...limits } = options;
+  const { store: given, jit = null, ...limits } = options;
   const store = given ?? (Object.keys(limits).length > 0 ? new Store(limits) : defaultStore());
   const { canon, funcs: types } = runtimeTypes(m);
   const rt = (t: number): number => runtimeValType(t, canon);
@@ -117,7 +119,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const elems: Value[][] = [];
   const datas: Uint8Array[] = [];
   const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
-  const inst: Instance = { module: m, store, types, canon, funcs, tables, memories, globals, elems, datas, exports };
+  const inst: Instance = { module: m, store, types, canon, funcs, tables, memories, globals, elems, datas, exports, jit };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
   const ctx: ConstContext = { funcs, globals };
 

@@ -37,16 +37,20 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
   const regs = store.regs;
   const savedDepth = store.depth;
   const fp = store.sp;
-  regs.ensure(fp + Math.max(c.frameWords, 2 * results.reduce((n, t) => n + cellsOf(t), 0)));
-  for (let k = 0, o = fp; k < params.length; o += 2 * cellsOf(params[k]!), k++) {
-    writeValue(regs.i32, regs.refs, o, params[k]!, args[k]);
+  if (c !== null) {
+    regs.ensure(fp + Math.max(c.frameWords, 2 * results.reduce((n, t) => n + cellsOf(t), 0)));
+    for (let k = 0, o = fp; k < params.length; o += 2 * cellsOf(params[k]!), k++) {
+      writeValue(regs.i32, regs.refs, o, params[k]!, args[k]);
+    }
+    regs.i32.fill(0, fp + c.zeroFrom, fp + c.zeroTo);
+    if (c.pool !== null) regs.i32.set(c.pool, fp + c.poolAt);
+    if (c.refLocals !== null) for (const k of c.refLocals) regs.refs[(fp >> 1) + k] = null;
   }
-  regs.i32.fill(0, fp + c.zeroFrom, fp + c.zeroTo);
-  if (c.pool !== null) regs.i32.set(c.pool, fp + c.poolAt);
-  if (c.refLocals !== null) for (const k of c.refLocals) regs.refs[(fp >> 1) + k] = null;
   store.depth++;
   store.reentry++;
   try {
+    // A function the compile-to-JS tier runs: its own boundary conversion.
+    if (c === null) return f.instance!.jit!.invoke(f, args, savedDepth);
     execute(store, c, fp);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw new RuntimeError(TRAP_EXHAUSTED);

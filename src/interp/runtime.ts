@@ -69,8 +69,16 @@ export class FuncInst {
   readonly def: Func | null;
   /** The host implementation (null for wasm functions). */
   readonly host: HostFunc | null;
-  /** The translated code, made on first call. */
+  /** The translated code, made on first call (null while untranslated, and for functions the JS tier runs). */
   compiled: Compiled | null = null;
+  /**
+   * The JavaScript function the compile-to-JS tier (src/jstier) made of this
+   * function on its first call, or null: non-null means calls go there
+   * instead of to the interpreter. Set once, by `JitHooks.compile`.
+   */
+  js: JsFunction | null = null;
+  /** The JS tier's calling-convention entry to this function (src/jstier), made on first use. */
+  entry: JsFunction | null = null;
 
   constructor(type: FuncType, instance: Instance | null, def: Func | null, host: HostFunc | null) {
     this.type = type;
@@ -84,6 +92,30 @@ export class FuncInst {
   static host(type: FuncType, fn: HostFunc): FuncInst {
     return new FuncInst(type, null, null, fn);
   }
+}
+
+/** A function made by the compile-to-JS tier; its calling convention is documented in src/jstier/README.md. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsFunction = (...args: any[]) => any;
+
+/**
+ * How the interpreter reaches the compile-to-JS tier (src/jstier), which
+ * depends on the interpreter, not the other way round. An instance created
+ * with `InstantiateOptions.jit` offers each of its functions to `compile` on
+ * the function's first call; a function it compiles (it sets `js`) runs as
+ * JavaScript from then on, one it refuses is translated to register code.
+ */
+export interface JitHooks {
+  /** Compiles `f` (a wasm function) to JavaScript if the tier can, setting `f.js`; false if it stays interpreted. */
+  compile(f: FuncInst): boolean;
+  /**
+   * The interpreter calls JS-tier function `f` of the same store: arguments at
+   * register word `w`, results written back there; `store.depth` already
+   * counts the callee's frame.
+   */
+  callFromRegs(store: Store, f: FuncInst, w: number): void;
+  /** `invoke` of JS-tier function `f` (boundary values, values.ts); `depth` frames are active below it. */
+  invoke(f: FuncInst, args: readonly Value[], depth: number): Value[];
 }
 
 /** WebAssembly page size: 64 KiB. */
@@ -221,6 +253,8 @@ export interface Instance {
   readonly datas: Uint8Array[];
   /** Exports by name. */
   readonly exports: Record<string, ExternVal>;
+  /** The compile-to-JS tier this instance's functions are offered to, or null (interpreter only). */
+  readonly jit: JitHooks | null;
 }
 
 /** Limits an embedder sets on a store. */

@@ -156,10 +156,15 @@ export function setInvokeHook(h: (f: FuncInst, args: Value[]) => Value[]): void 
 }
 
 /**
- * Calls `f` (a host function, or a wasm function of another store) with the
+ * Calls `f` (a host function, a wasm function of another store, or one the
+ * compile-to-JS tier runs) with the
  * arguments at register word `w` of `store`, and writes its results there.
  */
 export function callExternal(store: Store, f: FuncInst, w: number): void {
+  if (f.js !== null && f.instance!.store === store) {
+    f.instance!.jit!.callFromRegs(store, f, w);
+    return;
+  }
   const { params, results } = f.type;
   const regs = store.regs;
   const args: Value[] = [];
