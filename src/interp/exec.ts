@@ -62,11 +62,17 @@ import { translate } from './translate.js';
 const NO_MEMORY = new MemoryInst(0, 0);
 const EMPTY_DATA = new Uint8Array(0);
 
+/** Translates `f` on first use. */
+export function compiled(f: FuncInst): Compiled {
+  return f.compiled ?? (f.compiled = translate(f));
+}
+
 /**
- * Translates `f` on first use; null if `f` runs in the compile-to-JS tier
- * (its instance's `jit` compiled it on this first use or earlier).
+ * What a call of `f` runs: its register code (translated on first use), or
+ * null if the compile-to-JS tier runs it (its instance's `jit` compiled it on
+ * this first use or earlier).
  */
-export function compiled(f: FuncInst): Compiled | null {
+export function interpreted(f: FuncInst): Compiled | null {
   if (f.compiled !== null) return f.compiled;
   if (f.js !== null) return null;
   const jit = f.instance!.jit;
@@ -1760,7 +1766,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
 
     // A call: `callee` with arguments at fp + argBase; pc is the return address.
     let c: Compiled | null;
-    if (callee.def !== null && callee.instance!.store === store && (c = callee.compiled ?? compiled(callee)) !== null) {
+    if (callee.def !== null && callee.instance!.store === store && (c = callee.compiled ?? interpreted(callee)) !== null) {
       if (depth >= maxDepth) trapExhausted();
       const nfp = fp + argBase;
       if (nfp + c.frameWords > I.length) {

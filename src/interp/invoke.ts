@@ -14,7 +14,7 @@
  * types), and whatever a host function throws.
  */
 import { RuntimeError } from '../errors.js';
-import { compiled, execute } from './exec.js';
+import { execute, interpreted } from './exec.js';
 import { MAX_REENTRY, type FuncInst } from './runtime.js';
 import { setInvokeHook } from './slow.js';
 import { cellsOf } from './regfile.js';
@@ -33,7 +33,7 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
   }
   const store = f.instance!.store;
   if (store.reentry >= MAX_REENTRY || store.depth >= store.maxCallDepth) trapExhausted();
-  const c = compiled(f);
+  const c = interpreted(f);
   const regs = store.regs;
   const savedDepth = store.depth;
   const fp = store.sp;

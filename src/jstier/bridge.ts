@@ -132,7 +132,7 @@ function interpEntry(f: FuncInst): JsFunction {
   return (...a: unknown[]): unknown => {
     const dp = a[a.length - 1] as number;
     if (dp >= store.maxCallDepth) trapExhausted();
-    const c = compiled(f)!;
+    const c = compiled(f);
     const regs = store.regs;
     const fp = store.sp;
     regs.ensure(fp + Math.max(c.frameWords, 2 * results.length));
