@@ -69,11 +69,33 @@ function lstat(path: string): BigIntStats {
   return st;
 }
 
-const NS_PER_S = 1_000_000_000;
+const NS_PER_S = 1_000_000_000n;
+
+/** Nanoseconds as the seconds Node's `utimes` family takes (a double: about 240 ns resolution today). */
+function seconds(ns: bigint): number {
+  return Number(ns / NS_PER_S) + Number(ns % NS_PER_S) / 1e9;
+}
+
+/**
+ * Times a guest set, exactly, next to what the host stored for them. Node's
+ * `utimes` takes seconds as a double, so a time set to the nanosecond comes
+ * back rounded; while the host still holds the rounded value we stored, the
+ * guest is shown the exact one it asked for (wasmtime, with `utimensat`, keeps
+ * nanoseconds). Any later change on the host (a write, another process) shows
+ * through as it is.
+ */
+interface SetTimes {
+  hostAtim: bigint;
+  hostMtim: bigint;
+  atim: bigint;
+  mtim: bigint;
+}
 
 /** A host directory as a WASI file system. */
 export class NodeFileSystem implements FileSystem {
   private readonly rootNode: HostNode;
+  /** Keyed by `dev:ino`. */
+  private readonly setTimesOf = new Map<string, SetTimes>();
 
   /** `hostDir` must be an existing directory; it is resolved once (it may itself be a symlink). */
   constructor(hostDir: string) {
@@ -89,9 +111,12 @@ export class NodeFileSystem implements FileSystem {
 
   stat(node: FsNode): Filestat {
     const st = lstat((node as HostNode).path);
+    const set = this.setTimesOf.get(`${st.dev}:${st.ino}`);
     return {
       dev: st.dev, ino: st.ino, filetype: filetypeOf(st), nlink: st.nlink, size: st.size,
-      atim: st.atimeNs, mtim: st.mtimeNs, ctim: st.ctimeNs,
+      atim: set && set.hostAtim === st.atimeNs ? set.atim : st.atimeNs,
+      mtim: set && set.hostMtim === st.mtimeNs ? set.mtim : st.mtimeNs,
+      ctim: st.ctimeNs,
     };
   }
 
@@ -171,10 +196,13 @@ export class NodeFileSystem implements FileSystem {
 
   setTimes(node: FsNode, atim: bigint | undefined, mtim: bigint | undefined): void {
     const path = (node as HostNode).path;
+    // A time left alone keeps the value the guest sees now (itself possibly one it set exactly).
+    const now = this.stat(node);
+    const a = atim ?? now.atim;
+    const m = mtim ?? now.mtim;
+    host(() => lutimesSync(path, seconds(a), seconds(m)));
     const st = lstat(path);
-    const a = Number(atim ?? st.atimeNs) / NS_PER_S;
-    const m = Number(mtim ?? st.mtimeNs) / NS_PER_S;
-    host(() => lutimesSync(path, a, m));
+    this.setTimesOf.set(`${st.dev}:${st.ino}`, { hostAtim: st.atimeNs, hostMtim: st.mtimeNs, atim: a, mtim: m });
   }
 }
 

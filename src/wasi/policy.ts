@@ -10,7 +10,7 @@
  * | --- | --- |
  * | args, env | the lists are empty; the calls succeed (wasi-libc aborts start-up if they fail) |
  * | stdin/stdout/stderr | fd 0/1/2 exist without read/write rights: `ENOTCAPABLE` (wasi-libc shows `EBADF`) |
- * | preopens | no directory descriptors; paths that leave every preopen: `ENOTCAPABLE` |
+ * | preopens | no directory descriptors; a path leaving its directory: `EPERM` (wasmtime's answer) |
  * | read-only preopen | descriptors lack the write/create/remove rights: `ENOTCAPABLE` |
  * | clock | `clock_time_get`/`clock_res_get` and clock subscriptions: `ENOTCAPABLE` |
  * | random | `random_get`: `ENOTCAPABLE` |

@@ -5,7 +5,7 @@
  *
  * The interface is deliberately one directory entry at a time: every method
  * takes a directory node and a single name (no slashes), never a path. Path
- * resolution — `..`, symlinks, loops, staying inside the preopen — lives in one
+ * resolution — `..`, symlinks, loops, staying inside the directory a call names — lives in one
  * place (`../resolve.ts`), so an implementation cannot get containment wrong.
  * Errors are reported by throwing `ErrnoError`.
  *
