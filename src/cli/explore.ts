@@ -30,7 +30,7 @@ import { Reader } from '../decoder/reader.js';
 import { readInstr } from '../decoder/instr.js';
 import { instr } from '../ast/instr.js';
 import { disassemble } from '../interp/disasm.js';
-import { compiled } from '../interp/exec.js';
+import { translateWithMarks } from '../interp/translate.js';
 import {
   FuncInst, MemoryInst, Stepper, f32ToBits, f64ToBits, instantiate, instrText, moduleFuncType, valueText,
   type Imports, type Value,
@@ -151,8 +151,32 @@ function standIns(m: Module): Imports {
 }
 
 /**
+ * Which wasm instruction each register instruction came from: body offset by
+ * code index, from the translator's marks (pairs: wasm offset, code length
+ * after it). A rewrite that replaces earlier code (a fusion) leaves the fused
+ * instruction with the first wasm instruction it came from.
+ */
+function owners(marks: readonly number[]): number[] {
+  const owner: number[] = [];
+  let cur = 0;
+  for (let i = 0; i < marks.length; i += 2) {
+    const at = marks[i]!;
+    const len = marks[i + 1]!;
+    if (len < cur) cur = len;
+    for (let p = cur; p < len; p++) owner[p] = at;
+    cur = len;
+  }
+  return owner;
+}
+
+/**
  * The text of `tswasm disasm`: for each defined function (or only `func`),
- * a header, the wasm instructions with their offsets, and its register code.
+ * a header, then each wasm instruction at its byte offset with the register
+ * code translated from it beside it (the interpreter's `isa.ts` instructions:
+ * code index, name, operands as registers `rN`, immediates and targets `@pc`).
+ * The translator defers work — a `local.get` or a constant emits nothing, an
+ * add may be folded into its user — so code appears beside the instruction
+ * whose translation emitted it, often the one that consumes a value.
  */
 export function disasmText(m: Module, func?: string): string {
   const imported = m.imports.filter((i) => i.desc.kind === 'func').length;
@@ -169,25 +193,43 @@ export function disasmText(m: Module, func?: string): string {
     const index = imported + k;
     if (only >= 0 && index !== only) return;
     const t = moduleFuncType(m, def.type);
-    out.push(`func ${index} ${funcLabel(m, index)} (param ${t.params.map(typeText).join(' ')}) (result ${t.results.map(typeText).join(' ')})`);
-    out.push('  wasm:');
+    const marks: number[] = [];
+    const c = translateWithMarks(inst.funcs[index]!, marks);
+    const owner = owners(marks);
+    // Register instructions by the body offset of the wasm instruction they came from (-1: function entry).
+    const byWasm = new Map<number, string[]>();
+    for (const line of disassemble(c.code).split('\n')) {
+      const pc = Number(/^\s*(\d+):/.exec(line)![1]);
+      const at = owner[pc] ?? -1;
+      const list = byWasm.get(at) ?? [];
+      list.push(line.trim());
+      byWasm.set(at, list);
+    }
+    const sig = [t.params.length ? `(param ${t.params.map(typeText).join(' ')})` : '', t.results.length ? `(result ${t.results.map(typeText).join(' ')})` : ''];
+    out.push(`func ${index} ${funcLabel(m, index)}${sig.filter((x) => x !== '').map((x) => ` ${x}`).join('')}`);
+    out.push(`  ${'offset  wasm instruction'.padEnd(WASM_COLUMN + 8)}register code (${c.code.length} words, frame of ${c.frameWords >> 1} cells)`);
+    for (const line of byWasm.get(-1) ?? []) out.push(`  ${'(entry)'.padEnd(WASM_COLUMN + 8)}${line}`);
     const r = new Reader(def.body);
     let depth = 0;
     while (r.pos < def.body.length) {
       const at = r.pos;
       readInstr(r, ins);
       const text = instrText(ins, m);
-      if (text === 'end' || text === 'else') depth--;
-      out.push(`    ${hex(def.bodyOffset >= 0 ? def.bodyOffset + at : at)}  ${'  '.repeat(Math.max(0, depth))}${text}`);
-      if (text === 'block' || text === 'loop' || text === 'if' || text === 'else' || text.startsWith('block ') || text.startsWith('loop ') || text.startsWith('if ')) depth++;
+      const name = text.split(' ')[0];
+      if (name === 'end' || name === 'else') depth = Math.max(0, depth - 1);
+      const wasmText = `${hex(def.bodyOffset >= 0 ? def.bodyOffset + at : at)}  ${'  '.repeat(depth)}${text}`;
+      const reg = byWasm.get(at) ?? [];
+      out.push(`  ${reg.length > 0 ? `${wasmText.padEnd(WASM_COLUMN + 8)}${wasmText.length >= WASM_COLUMN + 8 ? '  ' : ''}${reg[0]}` : wasmText}`);
+      for (const more of reg.slice(1)) out.push(`  ${''.padEnd(WASM_COLUMN + 8)}${more}`);
+      if (name === 'block' || name === 'loop' || name === 'if' || name === 'else') depth++;
     }
-    const c = compiled(inst.funcs[index]!);
-    out.push(`  register code (${c.code.length} words, frame of ${c.frameWords >> 1} cells):`);
-    for (const line of disassemble(c.code).split('\n')) out.push(`   ${line}`);
     out.push('');
   });
   return out.join('\n');
 }
+
+/** Width of the wasm column of `disasm` (after the offset). */
+const WASM_COLUMN = 30;
 
 /** A boundary value (src/interp/values.ts) from a command-line argument of type `t`. */
 export function parseArg(t: ValType, text: string): Value {

@@ -118,18 +118,18 @@ function exploreCommand(cmd: NonNullable<ReturnType<typeof parseExplore>>, io: C
     return 0;
   }
   const module = compileModule(readModule(cmd.file));
-  if (cmd.cmd === 'disasm') {
-    out(disasmText(module, cmd.func));
-    return 0;
-  }
-  const wasi = new WASI({ args: [cmd.file], stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
   try {
+    if (cmd.cmd === 'disasm') {
+      out(disasmText(module, cmd.func));
+      return 0;
+    }
+    const wasi = new WASI({ args: [cmd.file], stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
     return traceRun(module, {
       invoke: cmd.invoke, args: cmd.args, limit: cmd.limit, imports: wasiImports(module, wasi),
       startWasi: (memory, start) => wasi.start({ exports: { memory, _start: start } }),
     }, (line) => out(`${line}\n`));
   } catch (e) {
-    // `tswasm trace … | head`: the reader went away; stop as quietly as the pipe's other end did.
+    // `tswasm trace … | head`: the reader went away; stop as quietly as the other end of the pipe did.
     if (e instanceof Error && e.name === 'ErrnoError' && e.message.startsWith('EPIPE')) return 0;
     throw e;
   }

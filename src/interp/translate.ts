@@ -40,11 +40,21 @@ import { MemoryOps } from './translate-memory.js';
 
 /** Translates `fn`'s body (fn must be a wasm function of a valid module). */
 export function translate(fn: FuncInst): Compiled {
-  return new Translator(fn).run();
+  return new Translator(fn).run(null);
+}
+
+/**
+ * The same, also recording which wasm instruction each piece of register
+ * code came from: `marks` receives pairs (the wasm instruction's offset in
+ * the body, the code length after translating it). For disassembly
+ * (`tswasm disasm`); the executor's translations record nothing.
+ */
+export function translateWithMarks(fn: FuncInst, marks: number[]): Compiled {
+  return new Translator(fn).run(marks);
 }
 
 class Translator extends MemoryOps {
-  run(): Compiled {
+  run(marks: number[] | null): Compiled {
     const def = this.fn.def!;
     const results = this.fn.type.results;
     this.enterFunction();
@@ -52,6 +62,7 @@ class Translator extends MemoryOps {
     const ins = instr(0);
     let skip = 0; // nesting depth inside skipped (unreachable) code
     while (this.ctrls.length > 0) {
+      const at = r.pos;
       readInstr(r, ins);
       const top = this.ctrls[this.ctrls.length - 1]!;
       if (top.unreachable) {
@@ -59,10 +70,12 @@ class Translator extends MemoryOps {
         if (op === Op.block || op === Op.loop || op === Op.if) skip++;
         else if (op === Op.end && skip > 0) skip--;
         else if ((op === Op.end || op === Op.else) && skip === 0) this.instr(ins.op, ins);
+        if (marks !== null) marks.push(at, this.len);
         continue;
       }
       if (this.fuelPos >= 0) this.code[this.fuelPos]++;
       this.instr(ins.op, ins);
+      if (marks !== null) marks.push(at, this.len);
     }
     const nParams = this.fn.type.params.length;
     const refLocals: number[] = [];

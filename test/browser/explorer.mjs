@@ -107,6 +107,19 @@ try {
   for (let k = 0; k < 40 && !(await page.locator('#continue').isDisabled()); k++) await click('#continue');
   check('running on returns fib(5) = 5', /^returned after \d+ steps: i32:5$/.test(await text('#outcome')), await text('#outcome'));
 
+  // A binary module from a file: its sections and text form (tswasm's printer) are shown.
+  const { parseWat } = await import('../../dist/src/text/index.js');
+  const binary = parseWat('(module (memory 1) (func (export "answer") (result i32) (i32.const 42)))');
+  await page.setInputFiles('#file', { name: 'answer.wasm', mimeType: 'application/wasm', buffer: Buffer.from(binary) });
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes(' bytes, 1 functions'), undefined, { timeout: STEP_TIMEOUT });
+  check('a .wasm file loads', (await text('#status')) === `valid: ${binary.length} bytes, 1 functions, 1 exported`, await text('#status'));
+  const sections = (await page.locator('#sections tbody tr').allInnerTexts()).map((r) => r.split('\t')[1]);
+  check('its sections are listed', JSON.stringify(sections) === '["type","function","memory","export","code"]', JSON.stringify(sections));
+  const printed = await page.locator('#text').textContent();
+  check('its text form is shown', printed.includes('(export "answer" (func 0))') && printed.includes('i32.const 42'), printed);
+  await click('#call');
+  check('its export can be called', (await text('#outcome')) === 'result: 42', await text('#outcome'));
+
   // Memory: the sum example reads memory and stores its result.
   await page.selectOption('#example', { label: 'sum: a loop over memory' });
   await page.fill('#args', '16 4');

@@ -39,18 +39,27 @@ const wat = join(top, 'fib.wat');
 writeFileSync(wat, FIB);
 
 describe('tswasm disasm', () => {
-  it('lists each function: wasm instructions at their offsets, then its register code', () => {
+  it('lists each function: wasm instructions at their offsets, the register code beside them', () => {
     const r = cli(['disasm', wasm, '--func', 'fib']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n');
+    const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('func 0 "fib" (param i32) (result i32)');
-    expect(lines[1]).toBe('  wasm:');
-    expect(lines[2]).toMatch(/^ {4}0x[0-9a-f]{4} {2}local\.get 0$/);
-    expect(lines).toContain(lines.find((l) => /call 0$/.test(l)));
-    const reg = lines.indexOf(lines.find((l) => l.startsWith('  register code'))!);
-    expect(reg).toBeGreaterThan(2);
-    // The register code is the interpreter's translation: it ends in a return.
-    expect(lines.slice(reg + 1).some((l) => /^\s+\d+: (ret|return)/.test(l))).toBe(true);
+    expect(lines[1]).toMatch(/^ {2}offset {2}wasm instruction +register code \(\d+ words, frame of \d+ cells\)$/);
+    expect(lines[2]).toMatch(/^ {2}0x[0-9a-f]{4} {2}local\.get 0/);
+    // Every register instruction is shown once, beside the wasm instruction it came from.
+    const reg = lines.filter((l) => /\s\d+: \w+/.test(l));
+    expect(reg.length).toBeGreaterThan(5);
+    expect(new Set(reg.map((l) => /\s(\d+): /.exec(l)![1])).size).toBe(reg.length);
+    // Each wasm call's register call is beside it (on its line or the continuation lines below).
+    const wasmLine = (l: string) => /^ {2}0x[0-9a-f]{4} /.test(l);
+    const callsAt = lines.flatMap((l, i) => (/^ {2}0x[0-9a-f]{4} +call 0/.test(l) ? [i] : []));
+    expect(callsAt).toHaveLength(2);
+    for (const i of callsAt) {
+      const next = lines.findIndex((l, j) => j > i && wasmLine(l));
+      expect(lines.slice(i, next).some((l) => /\d+: call 0 r\d+$/.test(l))).toBe(true);
+    }
+    expect(lines[lines.length - 1]).toMatch(/^ +\d+: return$/);
+    expect(lines[lines.length - 2]).toMatch(/^ {2}0x[0-9a-f]{4} {2}end +\d+: /);
     expect(r.stdout).not.toContain('func 1');
   });
 

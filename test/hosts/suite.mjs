@@ -9,7 +9,7 @@
  * What it checks, each as one `ok`/`not ok` line:
  * - the text format: a WAT module parses to bytes that validate;
  * - execution: recursive fib through the polyfilled `WebAssembly` namespace
- *   (fib(25) is also timed, for the README's host table);
+ *   (fib(25) is also timed, best of three, for the README's host table);
  * - exact numerics and traps: whole files of the official testsuite (i64,
  *   f32, f32 bit operations, conversions, traps, memory traps, int_exprs) run
  *   by the spec runner itself (dist/spec-tests/run-file.js), each required to
@@ -39,6 +39,9 @@ export function bigInput(n) {
   for (let i = 0; i < n; i++) b[i] = (i * 31 + 7) & 0xff;
   return b;
 }
+
+/** How many times fib(25) is timed (the best run is reported). */
+const FIB_RUNS = 3;
 
 const FIB_WAT = `(module
   (func $fib (export "fib") (param $n i32) (result i32)
@@ -104,9 +107,14 @@ export async function runHostSuite(host) {
     const { instance } = await WebAssembly.instantiate(bytes);
     const x = instance.exports;
     check('fib(20) = 6765', x.fib(20) === 6765, String(x.fib(20)));
-    const t0 = host.now();
-    const f25 = x.fib(25);
-    fibMs = host.now() - t0;
+    // The best of three runs: the matrix shares its machine, and one run is noisy.
+    let f25 = 0;
+    for (let k = 0; k < FIB_RUNS; k++) {
+      const t0 = host.now();
+      f25 = x.fib(25);
+      const ms = host.now() - t0;
+      fibMs = fibMs < 0 ? ms : Math.min(fibMs, ms);
+    }
     check('fib(25) = 75025', f25 === 75025, String(f25));
     check('i64.mul wraps (2^62+1)·4 = 4', x.mul64(0x4000000000000001n, 4n) === 4n);
     check('i64.mul of negatives', x.mul64(-3n, 0x7fffffffffffffffn) === -0x7ffffffffffffffdn);
