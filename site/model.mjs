@@ -11,17 +11,19 @@
 import { parseWat, printWat } from '../dist/src/text/index.js';
 import { decode } from '../dist/src/decoder/index.js';
 import { Reader } from '../dist/src/decoder/reader.js';
-import { readInstr } from '../dist/src/decoder/instr.js';
-import { instr } from '../dist/src/ast/instr.js';
-import { opName } from '../dist/src/ast/opcodes.js';
+import { F32, F64, I32, I64 } from '../dist/src/ast/types.js';
+import { funcLabel, parseArg, wasmListing } from '../dist/src/cli/explore.js';
 import { validateOrThrow } from '../dist/src/validator/index.js';
 import { unsupportedFeature } from '../dist/src/interp/support.js';
 import { disassemble } from '../dist/src/interp/disasm.js';
 import { compiled } from '../dist/src/interp/exec.js';
 import { typeText } from '../dist/src/text/printer.js';
 import {
-  FuncInst, Stepper, f32ToBits, f64ToBits, instantiate, instrText, invoke, moduleFuncType, spectest, valueText,
+  FuncInst, Stepper, instantiate, invoke, moduleFuncType, spectest, valueText,
 } from '../dist/src/interp/index.js';
+
+/** Value type codes by the names the page shows. */
+const TYPE_CODE = { i32: I32, i64: I64, f32: F32, f64: F64 };
 
 export { valueText };
 
@@ -72,30 +74,6 @@ function sectionsOf(bytes) {
   return out;
 }
 
-/** The wasm instructions of a function body, with offsets and nesting depth. */
-function listing(m, def) {
-  const lines = [];
-  const r = new Reader(def.body);
-  const ins = instr(0);
-  let depth = 0;
-  while (r.pos < def.body.length) {
-    const at = r.pos;
-    readInstr(r, ins);
-    const name = opName(ins.op);
-    if (name === 'end' || name === 'else') depth = Math.max(0, depth - 1);
-    lines.push({ offset: def.bodyOffset >= 0 ? def.bodyOffset + at : at, name, text: instrText(ins, m), depth, spec: specSection(name) });
-    if (name === 'block' || name === 'loop' || name === 'if' || name === 'else' || name === 'try_table') depth++;
-  }
-  return lines;
-}
-
-function funcName(m, index) {
-  const n = m.names?.funcs.get(index);
-  if (n !== undefined) return `$${n}`;
-  const e = m.exports.find((x) => x.kind === 0 && x.index === index);
-  return e ? `"${e.name}"` : `func[${index}]`;
-}
-
 /**
  * Analyzes a module from WAT text or binary bytes. Never throws: returns
  * `{ bytes, error, sections, funcs, text, exports, note }`, where `error`
@@ -140,9 +118,9 @@ export function analyze(input) {
       // an invalid module's type index: shown without a signature
     }
     return {
-      index, name: funcName(m, index),
+      index, name: funcLabel(m, index),
       signature: type ? `(param ${type.params.map(typeText).join(' ')}) (result ${type.results.map(typeText).join(' ')})` : '',
-      lines: listing(m, def), registerCode: null,
+      lines: wasmListing(m, def).map((l) => ({ ...l, spec: specSection(l.name) })), registerCode: null,
     };
   });
   try {
@@ -181,34 +159,11 @@ export function analyze(input) {
   return res;
 }
 
-/** A boundary value from the text of an argument of type `t` (i32/i64 integers, f32/f64 decimals). */
-export function argValue(t, text) {
-  const s = text.trim();
-  switch (t) {
-    case 'i32': {
-      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(s)) throw new Error(`${text} is not an i32`);
-      return Number(s) | 0;
-    }
-    case 'i64': {
-      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(s)) throw new Error(`${text} is not an i64`);
-      const neg = s.startsWith('-');
-      return BigInt.asIntN(64, BigInt(neg || s.startsWith('+') ? s.slice(1) : s) * (neg ? -1n : 1n));
-    }
-    case 'f32': case 'f64': {
-      const v = s === 'nan' ? NaN : s === 'inf' ? Infinity : s === '-inf' ? -Infinity : Number(s);
-      if (Number.isNaN(v) && s !== 'nan') throw new Error(`${text} is not an ${t}`);
-      return t === 'f32' ? f32ToBits(v) : f64ToBits(v);
-    }
-    default:
-      throw new Error(`cannot pass a ${t} from the page`);
-  }
-}
-
 /** Calls export `name` to the end (the interpreter's fast path); returns the results as text. */
 export function callExport(analysis, name, argTexts) {
   const fn = analysis.instance.exports[name];
   const ex = analysis.exports.find((e) => e.name === name);
-  const args = ex.params.map((t, k) => argValue(t, argTexts[k] ?? ''));
+  const args = ex.params.map((t, k) => parseArg(TYPE_CODE[t], argTexts[k] ?? ''));
   return invoke(fn, args);
 }
 
@@ -217,7 +172,7 @@ export function startStepping(analysis, name, argTexts, breakOffsets) {
   const fn = analysis.instance.exports[name];
   if (!(fn instanceof FuncInst)) throw new Error(`${name} is not a function`);
   const ex = analysis.exports.find((e) => e.name === name);
-  const args = ex.params.map((t, k) => argValue(t, argTexts[k] ?? ''));
+  const args = ex.params.map((t, k) => parseArg(TYPE_CODE[t], argTexts[k] ?? ''));
   const breakpoints = [];
   for (const f of analysis.funcs) for (const l of f.lines) if (breakOffsets.has(l.offset)) breakpoints.push({ func: f.index, offset: l.offset });
   return new Stepper(fn, args, { breakpoints });

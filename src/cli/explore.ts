@@ -23,7 +23,8 @@
  * Throws `UsageError` for a bad command line, `CompileError`/`LinkError`
  * from the engine. A trap ends the trace with a `trap:` line.
  */
-import type { Module } from '../ast/module.js';
+import type { Func, Module } from '../ast/module.js';
+import { opName } from '../ast/opcodes.js';
 import { F32, F64, I32, I64, type ValType } from '../ast/types.js';
 import { typeText } from '../text/printer.js';
 import { Reader } from '../decoder/reader.js';
@@ -110,8 +111,36 @@ export function parseTrace(argv: readonly string[]): TraceCommand {
   return cmd;
 }
 
-/** The module's name for function `index`: from the name section, else an export, else `func[i]`. */
-function funcLabel(m: Module, index: number): string {
+/** One wasm instruction of a listing: where it is (in the body and in the module), its text and nesting depth. */
+export interface ListedInstr {
+  /** Offset in the body (as the translator's marks count). */
+  readonly at: number;
+  /** Byte offset in the module when decoded from a binary, else `at`. */
+  readonly offset: number;
+  readonly name: string;
+  readonly text: string;
+  readonly depth: number;
+}
+
+/** The instructions of a function body, in order, with their nesting depth (for `disasm` and the explorer). */
+export function wasmListing(m: Module, def: Func): ListedInstr[] {
+  const out: ListedInstr[] = [];
+  const r = new Reader(def.body);
+  const ins = instr(0);
+  let depth = 0;
+  while (r.pos < def.body.length) {
+    const at = r.pos;
+    readInstr(r, ins);
+    const name = opName(ins.op);
+    if (name === 'end' || name === 'else') depth = Math.max(0, depth - 1);
+    out.push({ at, offset: def.bodyOffset >= 0 ? def.bodyOffset + at : at, name, text: instrText(ins, m), depth });
+    if (name === 'block' || name === 'loop' || name === 'if' || name === 'else' || name === 'try_table') depth++;
+  }
+  return out;
+}
+
+/** The module's name for function `index`: from the name section (`$name`), else an export (`"name"`), else `func[i]`. */
+export function funcLabel(m: Module, index: number): string {
   const n = m.names?.funcs.get(index);
   if (n !== undefined) return `$${n}`;
   const ex = m.exports.find((e) => e.kind === 0 && e.index === index);
@@ -188,7 +217,6 @@ export function disasmText(m: Module, func?: string): string {
     throw new UsageError(`disasm needs the module to instantiate (it translates code on an instance): ${(e as Error).message}`);
   }
   const out: string[] = [];
-  const ins = instr(0);
   m.funcs.forEach((def, k) => {
     const index = imported + k;
     if (only >= 0 && index !== only) return;
@@ -209,19 +237,11 @@ export function disasmText(m: Module, func?: string): string {
     out.push(`func ${index} ${funcLabel(m, index)}${sig.filter((x) => x !== '').map((x) => ` ${x}`).join('')}`);
     out.push(`  ${'offset  wasm instruction'.padEnd(WASM_COLUMN + 8)}register code (${c.code.length} words, frame of ${c.frameWords >> 1} cells)`);
     for (const line of byWasm.get(-1) ?? []) out.push(`  ${'(entry)'.padEnd(WASM_COLUMN + 8)}${line}`);
-    const r = new Reader(def.body);
-    let depth = 0;
-    while (r.pos < def.body.length) {
-      const at = r.pos;
-      readInstr(r, ins);
-      const text = instrText(ins, m);
-      const name = text.split(' ')[0];
-      if (name === 'end' || name === 'else') depth = Math.max(0, depth - 1);
-      const wasmText = `${hex(def.bodyOffset >= 0 ? def.bodyOffset + at : at)}  ${'  '.repeat(depth)}${text}`;
+    for (const { at, offset, text, depth } of wasmListing(m, def)) {
+      const wasmText = `${hex(offset)}  ${'  '.repeat(depth)}${text}`;
       const reg = byWasm.get(at) ?? [];
       out.push(`  ${reg.length > 0 ? `${wasmText.padEnd(WASM_COLUMN + 8)}${wasmText.length >= WASM_COLUMN + 8 ? '  ' : ''}${reg[0]}` : wasmText}`);
       for (const more of reg.slice(1)) out.push(`  ${''.padEnd(WASM_COLUMN + 8)}${more}`);
-      if (name === 'block' || name === 'loop' || name === 'if' || name === 'else') depth++;
     }
     out.push('');
   });
