@@ -17,6 +17,7 @@ import {
 import { Global, Memory, Table, Tag, internalOf } from './objects.js';
 import { moduleAst } from './module.js';
 import { setFuncBridge, toJSValue, toWasmValue } from './values.js';
+import { builtinImport, isBuiltinImport } from './builtins.js';
 
 const wrappers = new WeakMap<FuncInst, Function>();
 const funcOf = new WeakMap<Function, FuncInst>();
@@ -82,7 +83,8 @@ function hostFunction(fn: Function, type: FuncType): FuncInst {
 
 /** "Read the imports": resolves every import of `m` from `importObject` as the JS API says. */
 function readImports(m: ModuleAst, importObject: unknown): Map<string, ExternVal> {
-  if (m.imports.length > 0 && (importObject === undefined || importObject === null)) {
+  const wanted = m.imports.filter((imp) => !isBuiltinImport(m, imp));
+  if (wanted.length > 0 && (importObject === undefined || importObject === null)) {
     throw new TypeError('WebAssembly.Instance: an import object is required');
   }
   if (importObject !== undefined && importObject !== null && typeof importObject !== 'object' && typeof importObject !== 'function') {
@@ -90,6 +92,10 @@ function readImports(m: ModuleAst, importObject: unknown): Map<string, ExternVal
   }
   const out = new Map<string, ExternVal>();
   for (const imp of m.imports) {
+    if (isBuiltinImport(m, imp)) {
+      out.set(`${imp.module}\u0000${imp.name}`, builtinImport(m, imp));
+      continue;
+    }
     const o = (importObject as Record<string, unknown>)[imp.module];
     if (o === null || (typeof o !== 'object' && typeof o !== 'function')) {
       throw new TypeError(`WebAssembly.Instance: import module "${imp.module}" must be an object`);

@@ -13,6 +13,9 @@ import { decode, ModuleDecoder, decodeStream, type ReadableStreamLike } from '..
 import { createStreamingValidator } from '../validator/index.js';
 import { bufferSourceBytes } from './descriptors.js';
 import { unsupportedFeature } from '../interp/support.js';
+import { checkBuiltinImports, isBuiltinImport, readCompileOptions, type CompileOptions } from './builtins.js';
+
+const NO_OPTIONS = readCompileOptions(undefined);
 
 const asts = new WeakMap<Module, ModuleAst>();
 
@@ -24,19 +27,24 @@ function checkSupported(m: ModuleAst, usedOps: Uint8Array): void {
   if (f !== null) throw new CompileError(`unsupported feature: ${f} (tswasm cannot execute it yet)`);
 }
 
-/** Decodes, validates and checks `bytes`; throws CompileError. */
-export function compileBytes(bytes: Uint8Array): ModuleAst {
+/**
+ * Decodes, validates and checks `bytes`, with the builtin imports of compile
+ * options `options` (builtins.ts); throws CompileError.
+ */
+export function compileBytes(bytes: Uint8Array, options: CompileOptions = NO_OPTIONS): ModuleAst {
   const sv = createStreamingValidator();
   const m = decode(bytes, sv);
   checkSupported(m, sv.finish(m).usedOps);
+  checkBuiltinImports(m, options);
   return m;
 }
 
 /** Decodes and validates a stream as it arrives (bodies validated while the download continues). */
-export async function compileStream(stream: ReadableStreamLike): Promise<ModuleAst> {
+export async function compileStream(stream: ReadableStreamLike, options: CompileOptions = NO_OPTIONS): Promise<ModuleAst> {
   const sv = createStreamingValidator();
   const m = await decodeStream(stream, sv);
   checkSupported(m, sv.finish(m).usedOps);
+  checkBuiltinImports(m, options);
   return m;
 }
 
@@ -49,9 +57,10 @@ export function moduleAst(m: unknown): ModuleAst {
 
 /** `WebAssembly.Module`: a compiled, stateless module. */
 export class Module {
-  constructor(bytes: unknown) {
+  constructor(bytes: unknown, options?: unknown) {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Module requires 'new'");
-    asts.set(this, compileBytes(bufferSourceBytes(bytes)));
+    const b = bufferSourceBytes(bytes);
+    asts.set(this, compileBytes(b, readCompileOptions(options)));
   }
 
   /** @internal A Module around an already compiled AST. */
@@ -61,10 +70,10 @@ export class Module {
     return m;
   }
 
-  /** The module's imports: `{ module, name, kind }` in order. */
+  /** The module's imports: `{ module, name, kind }` in order (builtin and string-constant imports left out). */
   static imports(moduleObject: unknown): { module: string; name: string; kind: string }[] {
     const m = moduleAst(moduleObject);
-    return m.imports.map((i) => ({ module: i.module, name: i.name, kind: kindName(i.desc.kind) }));
+    return m.imports.filter((i) => !isBuiltinImport(m, i)).map((i) => ({ module: i.module, name: i.name, kind: kindName(i.desc.kind) }));
   }
 
   /** The module's exports: `{ name, kind }` in order. */

@@ -13,12 +13,14 @@ import { bufferSourceBytes } from './descriptors.js';
 import { Instance } from './instance.js';
 import { Module, compileBytes, compileStream, moduleAst } from './module.js';
 import { Exception, Global, Memory, Table, Tag } from './objects.js';
+import { readCompileOptions, type CompileOptions } from './builtins.js';
 
-/** `WebAssembly.validate(bytes)`: true iff tswasm can compile the bytes. TypeError for a non-buffer. */
-function validate(bytes: unknown): boolean {
+/** `WebAssembly.validate(bytes, options)`: true iff tswasm can compile the bytes. TypeError for a non-buffer. */
+function validate(bytes: unknown, options?: unknown): boolean {
   const b = bufferSourceBytes(bytes);
+  const o = readCompileOptions(options);
   try {
-    compileBytes(b);
+    compileBytes(b, o);
     return true;
   } catch (e) {
     if (e instanceof CompileError) return false;
@@ -26,11 +28,11 @@ function validate(bytes: unknown): boolean {
   }
 }
 
-/** `WebAssembly.compile(bytes)`. */
-function compile(bytes: unknown): Promise<Module> {
+/** `WebAssembly.compile(bytes, options)`. */
+function compile(bytes: unknown, options?: unknown): Promise<Module> {
   return new Promise((resolve) => {
     const b = bufferSourceBytes(bytes);
-    resolve(Module.fromAst(compileBytes(b)));
+    resolve(Module.fromAst(compileBytes(b, readCompileOptions(options))));
   });
 }
 
@@ -40,8 +42,11 @@ function checkImportObject(importObject: unknown): void {
   }
 }
 
-/** `WebAssembly.instantiate(bytes, imports)` → `{ module, instance }`; `instantiate(module, imports)` → instance. */
-function instantiate(source: unknown, importObject?: unknown): Promise<unknown> {
+/**
+ * `WebAssembly.instantiate(bytes, imports, options)` → `{ module, instance }`;
+ * `instantiate(module, imports)` → instance.
+ */
+function instantiate(source: unknown, importObject?: unknown, options?: unknown): Promise<unknown> {
   return new Promise((resolve) => {
     checkImportObject(importObject);
     if (source instanceof Module) {
@@ -49,7 +54,8 @@ function instantiate(source: unknown, importObject?: unknown): Promise<unknown> 
       resolve(new Instance(source, importObject));
       return;
     }
-    const module = Module.fromAst(compileBytes(bufferSourceBytes(source)));
+    const b = bufferSourceBytes(source);
+    const module = Module.fromAst(compileBytes(b, readCompileOptions(options)));
     resolve({ module, instance: new Instance(module, importObject) });
   });
 }
@@ -63,7 +69,7 @@ interface ResponseLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-async function responseModule(source: unknown): Promise<Module> {
+async function responseModule(source: unknown, options: CompileOptions): Promise<Module> {
   const r = (await source) as ResponseLike;
   if (r === null || typeof r !== 'object' || typeof r.arrayBuffer !== 'function' || !r.headers) {
     throw new TypeError('WebAssembly.compileStreaming: a Response is required');
@@ -73,19 +79,21 @@ async function responseModule(source: unknown): Promise<Module> {
     throw new TypeError("WebAssembly.compileStreaming: the response's MIME type must be application/wasm");
   }
   if (!r.ok) throw new TypeError('WebAssembly.compileStreaming: the response status is not ok');
-  if (r.body !== null && typeof r.body.getReader === 'function') return Module.fromAst(await compileStream(r.body));
-  return Module.fromAst(compileBytes(new Uint8Array(await r.arrayBuffer())));
+  if (r.body !== null && typeof r.body.getReader === 'function') return Module.fromAst(await compileStream(r.body, options));
+  return Module.fromAst(compileBytes(new Uint8Array(await r.arrayBuffer()), options));
 }
 
-/** `WebAssembly.compileStreaming(response)`. */
-function compileStreaming(source: unknown): Promise<Module> {
-  return responseModule(source);
+/** `WebAssembly.compileStreaming(response, options)`. */
+async function compileStreaming(source: unknown, options?: unknown): Promise<Module> {
+  return responseModule(source, readCompileOptions(options));
 }
 
-/** `WebAssembly.instantiateStreaming(response, imports)` → `{ module, instance }`. */
-async function instantiateStreaming(source: unknown, importObject?: unknown): Promise<{ module: Module; instance: Instance }> {
+/** `WebAssembly.instantiateStreaming(response, imports, options)` → `{ module, instance }`. */
+async function instantiateStreaming(
+  source: unknown, importObject?: unknown, options?: unknown,
+): Promise<{ module: Module; instance: Instance }> {
   checkImportObject(importObject);
-  const module = await responseModule(source);
+  const module = await responseModule(source, readCompileOptions(options));
   return { module, instance: new Instance(module, importObject) };
 }
 

@@ -1,17 +1,26 @@
 /**
  * Value conversions at the JS boundary ("WebAssembly JavaScript Interface ›
- * ToJSValue / ToWebAssemblyValue"), and the JS API's names of value types.
+ * ToJSValue / ToWebAssemblyValue", with the GC proposal's rules), and the JS
+ * API's names of value types.
  *
  * The interpreter's boundary values are raw bits (src/interp/values.ts); this
  * file turns them into JS values and back: i32 ↔ Number (ToInt32), i64 ↔
  * BigInt (ToBigInt64), f32/f64 ↔ Number, funcref ↔ exported function or null,
- * externref ↔ any JS value (null is the null reference). v128 cannot cross
- * the boundary: TypeError, as the spec says.
+ * externref ↔ any JS value (null is the null reference; internalized as for
+ * anyref, so a Number in i31 range is an i31 reference), anyref and its
+ * subtypes ↔ i31 as Number, structs and arrays as opaque exported objects
+ * (gc.ts), anything else as itself — checked against the type (TypeError
+ * when it does not match, e.g. a string for eqref). v128 cannot cross the
+ * boundary: TypeError, as the spec says. Value types here are runtime types
+ * (concrete heap types are canonical ids, src/interp/rtypes.ts).
  */
 import { ANYREF, EQREF, EXNREF, EXTERNREF, F32, F64, FUNCREF, I31REF, I32, I64, NULLEXTERNREF, NULLFUNCREF, NULLREF,
-  STRUCTREF, ARRAYREF, V128, isRef, refHeap, simpleTypeName, Heap, type ValType } from '../ast/types.js';
+  STRUCTREF, ARRAYREF, V128, isRef, refHeap, refNullable, simpleTypeName, Heap, type ValType } from '../ast/types.js';
 import { TypeKind, canonicalKind, isCanonicalSubtype } from '../validator/index.js';
-import { f32FromBitsValue, f32ToBits, f64FromBitsValue, f64ToBits, type FuncInst, type Value } from '../interp/index.js';
+import {
+  f32FromBitsValue, f32ToBits, f64FromBitsValue, f64ToBits, refMatches, type FuncInst, type Value,
+} from '../interp/index.js';
+import { externalize, internalize } from './gc.js';
 
 /** Hooks to the exported-function cache (instance.ts), so conversions can map FuncInst ↔ JS function. */
 export interface FuncBridge {
@@ -35,7 +44,7 @@ export function toJSValue(v: Value, t: ValType): unknown {
     default:
       if (v === null) return null;
       if (isFuncHeap(t)) return bridge!.toJS(v as FuncInst);
-      return v;
+      return externalize(v);
   }
 }
 
@@ -74,7 +83,7 @@ export function toWasmValue(v: unknown, t: ValType): Value {
         if ((t & 1) === 0) throw new TypeError('null is not a non-nullable reference');
         return null;
       }
-      if (h === Heap.Extern || h === Heap.Any) return v;
+      if (h === Heap.Extern) return internalize(v);
       if (isFuncHeap(t)) {
         const f = bridge!.fromJS(v);
         if (f === null) throw new TypeError('an exported WebAssembly function or null is required');
@@ -83,7 +92,12 @@ export function toWasmValue(v: unknown, t: ValType): Value {
         }
         return f;
       }
-      throw new TypeError(`values of this reference type cannot cross the JS boundary yet`);
+      if (h === Heap.NoExtern || h === Heap.Exn || h === Heap.NoExn) {
+        throw new TypeError(`values of this reference type cannot come from JavaScript`);
+      }
+      const r = internalize(v);
+      if (!refMatches(r, h, false)) throw new TypeError('the value does not match the reference type');
+      return r;
     }
   }
 }
@@ -118,16 +132,33 @@ export function parseValueType(s: unknown, what: string): ValType {
     case 'v128': return V128;
     case 'anyfunc': case 'funcref': return FUNCREF;
     case 'externref': return EXTERNREF;
+    case 'anyref': return ANYREF;
+    case 'eqref': return EQREF;
+    case 'i31ref': return I31REF;
+    case 'structref': return STRUCTREF;
+    case 'arrayref': return ARRAYREF;
+    case 'nullref': return NULLREF;
+    case 'nullfuncref': return NULLFUNCREF;
+    case 'nullexternref': return NULLEXTERNREF;
     default: throw new TypeError(`${what}: unknown value type ${String(s)}`);
   }
 }
 
-/** The default value of a JS API constructor argument that was not given ("DefaultValue"). */
+/**
+ * The default value of a JS API constructor argument that was not given
+ * ("DefaultValue"): externref's is `undefined` converted; a non-nullable
+ * reference type has none (TypeError).
+ */
 export function defaultValue(t: ValType): Value {
   switch (t) {
     case I32: case F32: return 0;
     case I64: case F64: return 0n;
     case EXTERNREF: return undefined;
-    default: return null;
+    default:
+      if (isRef(t) && !refNullable(t)) {
+        if (refHeap(t) === Heap.Extern) return undefined;
+        throw new TypeError('a value is required for a non-nullable reference type');
+      }
+      return null;
   }
 }

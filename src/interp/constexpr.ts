@@ -3,12 +3,14 @@
  * "Execution › Modules › Instantiation"): global initializers, table
  * initializers, segment offsets and element expressions.
  *
- * Supports what WebAssembly 2.0 and the extended-constant proposal allow:
- * `t.const` (`v128.const` included), `ref.null`, `ref.func`, `global.get`,
- * and `i32`/`i64` `add`/`sub`/`mul`. Values are kept as raw int32 words
- * (floats as bits) on a small stack, four words a slot so that a v128 fits
- * (lane order as in `src/numeric/simd.ts`), references in a parallel array.
- * The input must be valid.
+ * Supports what WebAssembly 3.0 allows: `t.const` (`v128.const` included),
+ * `ref.null`, `ref.func`, `global.get`, `i32`/`i64` `add`/`sub`/`mul`
+ * (extended constants), and the GC allocations `struct.new(_default)`,
+ * `array.new(_default/_fixed)`, `ref.i31`, `any.convert_extern`,
+ * `extern.convert_any` (through gc-ops.ts, as the executor runs them).
+ * Values are kept as raw int32 words (floats as bits) on a small stack, four
+ * words a slot so that a v128 fits (lane order as in `src/numeric/simd.ts`),
+ * references in a parallel array. The input must be valid.
  */
 import { Reader, readInstr } from '../decoder/index.js';
 import { instr } from '../ast/instr.js';
@@ -18,11 +20,45 @@ import type { ConstExpr } from '../ast/module.js';
 import { i64_add, i64_mul, i64_sub } from '../numeric/index.js';
 import type { FuncInst, GlobalInst } from './runtime.js';
 import type { Value } from './values.js';
+import { Kind, defaultStruct, refI31, type ArrayLayout, type Layouts, type StructLayout } from './gc.js';
+import { arrayNew, arrayNewDefault, arrayNewFixed, structNew } from './gc-ops.js';
 
 /** What a constant expression may refer to. */
 export interface ConstContext {
   funcs: readonly FuncInst[];
   globals: readonly GlobalInst[];
+  /** The module's struct and array layouts (moduleLayouts), for GC allocations. */
+  layouts: Layouts;
+}
+
+/** Words a stack slot takes. */
+const SLOT = 4;
+
+/**
+ * Pops the top `kinds.length` values (storage kinds, gc.ts) and lays them out
+ * as consecutive registers for gc-ops: one cell (two words) each, a v128 two.
+ */
+function popArgs(words: number[], refs: Value[], kinds: ArrayLike<number>): { I: Int32Array; R: Value[] } {
+  const n = kinds.length;
+  const slots = words.splice(words.length - SLOT * n, SLOT * n);
+  const popped = refs.splice(refs.length - n, n);
+  let size = 0;
+  for (let i = 0; i < n; i++) size += kinds[i] === Kind.W128 ? 4 : 2;
+  const I = new Int32Array(size);
+  const R = new Array<Value>(size >> 1).fill(null);
+  for (let i = 0, w = 0; i < n; i++) {
+    const width = kinds[i] === Kind.W128 ? 4 : 2;
+    for (let k = 0; k < width; k++) I[w + k] = slots[SLOT * i + k]!;
+    R[w >> 1] = popped[i];
+    w += width;
+  }
+  return { I, R };
+}
+
+/** Pushes reference `v`. */
+function pushRef(words: number[], refs: Value[], v: Value): void {
+  words.push(0, 0, 0, 0);
+  refs.push(v);
 }
 
 /** The result of a constant expression: words `bits[0..3]` for numbers (i32/f32: word 0, i64/f64: 0..1, v128: 0..3), `ref` for references. */
@@ -84,6 +120,38 @@ export function evalConst(expr: ConstExpr, ctx: ConstContext): ConstResult {
         refs.pop();
         words[n - 8] = scratch[4]!;
         words[n - 7] = scratch[5]!;
+        break;
+      }
+      case Op.ref_i31:
+        refs.pop();
+        pushRef(words, refs, refI31(words.splice(words.length - SLOT, SLOT)[0]!));
+        break;
+      case Op.any_convert_extern: case Op.extern_convert_any:
+        break;
+      case Op.struct_new: {
+        const l = ctx.layouts[ins.x] as StructLayout;
+        const { I, R } = popArgs(words, refs, l.kinds);
+        pushRef(words, refs, structNew(l, I, R, 0));
+        break;
+      }
+      case Op.struct_new_default:
+        pushRef(words, refs, defaultStruct(ctx.layouts[ins.x] as StructLayout));
+        break;
+      case Op.array_new: {
+        const l = ctx.layouts[ins.x] as ArrayLayout;
+        const { I, R } = popArgs(words, refs, [l.kind, Kind.W32]);
+        pushRef(words, refs, arrayNew(l, I, R, 0, I[l.kind === Kind.W128 ? 4 : 2]! >>> 0));
+        break;
+      }
+      case Op.array_new_default: {
+        const { I } = popArgs(words, refs, [Kind.W32]);
+        pushRef(words, refs, arrayNewDefault(ctx.layouts[ins.x] as ArrayLayout, I[0]! >>> 0));
+        break;
+      }
+      case Op.array_new_fixed: {
+        const l = ctx.layouts[ins.x] as ArrayLayout;
+        const { I, R } = popArgs(words, refs, new Array<number>(ins.y).fill(l.kind));
+        pushRef(words, refs, arrayNewFixed(l, I, R, 0, ins.y));
         break;
       }
       case Op.end: {

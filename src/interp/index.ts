@@ -32,3 +32,4 @@ export {
   Stepper, valueText, instrText, type StepValue, type StepLabel, type StepFrame, type Step, type MemoryTouch,
   type Breakpoint, type StopReason, type MachineEntry, type StepperOptions,
 } from './stepper.js';
+export { GcStruct, GcArray, isI31, refMatches } from './gc.js';

@@ -26,6 +26,7 @@ import {
   FuncInst, GlobalInst, MemoryInst, Store, TableInst, type ExternVal, type Instance, type StoreLimits, type JitHooks,
 } from './runtime.js';
 import { runtimeTypes } from './rtypes.js';
+import { moduleLayouts } from './gc.js';
 import { isCanonicalSubtype, matchRuntimeVal, runtimeValType } from '../validator/canon.js';
 import { addr, memoryInit, tableInit } from './slow.js';
 import type { Value } from './values.js';
@@ -121,7 +122,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
   const inst: Instance = { module: m, store, types, canon, funcs, tables, memories, globals, elems, datas, exports, jit };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
-  const ctx: ConstContext = { funcs, globals };
+  const ctx: ConstContext = { funcs, globals, layouts: moduleLayouts(m) };
 
   for (const g of m.globals) {
     const gi = new GlobalInst(rt(g.type.type), g.type.mutable);

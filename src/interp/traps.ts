@@ -44,3 +44,27 @@ export function trapIndirectType(): never {
 export function trapFuel(): never {
   throw new RuntimeError(TRAP_FUEL);
 }
+/** "null structure reference": struct.get/set on null. */
+export function trapNullStruct(): never {
+  throw new RuntimeError('null structure reference');
+}
+/** "null array reference": an array instruction on null. */
+export function trapNullArray(): never {
+  throw new RuntimeError('null array reference');
+}
+/** "null i31 reference": i31.get_s/u on null. */
+export function trapNullI31(): never {
+  throw new RuntimeError('null i31 reference');
+}
+/** "out of bounds array access". */
+export function trapArray(): never {
+  throw new RuntimeError('out of bounds array access');
+}
+/** "cast failure": ref.cast of a value not of the target type. */
+export function trapCast(): never {
+  throw new RuntimeError('cast failure');
+}
+/** "out of memory": an array larger than the engine can allocate. */
+export function trapArrayTooLarge(): never {
+  throw new RuntimeError('out of memory: array too large');
+}

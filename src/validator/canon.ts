@@ -42,8 +42,6 @@ const superOf: number[] = [];
 const kindOf: number[] = [];
 /** Canonical id → its supertype chain from the root, ending with itself (length = depth + 1). */
 const displayOf: Int32Array[] = [];
-/** Canonical id → the composite type of the first group that registered it (indices as in that module). */
-const compOf: CompType[] = [];
 
 /**
  * Encodes a heap type index for the key: group-relative or canonical. With
@@ -94,7 +92,6 @@ function register(types: readonly SubType[], start: number, count: number, first
     const s = supOf(i);
     superOf[id] = s;
     kindOf[id] = KIND[st.comp.kind];
-    compOf[id] = st.comp;
     // The supertype is earlier in valid modules; an invalid forward one gets no chain (never run).
     const up = s >= 0 ? displayOf[s] : undefined;
     const disp = new Int32Array(up === undefined ? 1 : up.length + 1);
@@ -129,15 +126,13 @@ export function canonicalizeGroup(types: readonly SubType[], start: number, coun
 }
 
 /**
- * The canonical id of the function type `(func (param …) (result …))` on its
- * own (final, no supertype, a group of one), its value types being runtime
- * types. This is the id a module's `(type (func …))` of the same shape gets.
+ * The canonical id of composite type `comp` on its own (final, no supertype,
+ * a group of one), its value types being runtime types: the id a module's
+ * `(type (func …))`, `(type (struct …))` or `(type (array …))` of the same
+ * shape gets.
  */
-export function canonicalFuncType(params: readonly ValType[], results: readonly ValType[]): number {
-  const st: SubType = {
-    final: true, supers: [], comp: { kind: 'func', params: params.slice(), results: results.slice() },
-    describes: null, descriptor: null, form: 'bare',
-  };
+export function canonicalStandalone(comp: CompType): number {
+  const st: SubType = { final: true, supers: [], comp, describes: null, descriptor: null, form: 'bare' };
   const key = `1:${subTypeKey(st, 0, null)};`;
   let first = groupIds.get(key);
   if (first === undefined) {
@@ -146,6 +141,11 @@ export function canonicalFuncType(params: readonly ValType[], results: readonly 
     register([st], 0, 1, first, () => -1);
   }
   return first;
+}
+
+/** `canonicalStandalone` of the function type `(func (param …) (result …))`. */
+export function canonicalFuncType(params: readonly ValType[], results: readonly ValType[]): number {
+  return canonicalStandalone({ kind: 'func', params: params.slice(), results: results.slice() });
 }
 
 /**
@@ -188,16 +188,6 @@ export function canonicalSuper(id: number): number {
 /** The `TypeKind` (func, struct, array) of canonical type `id`. */
 export function canonicalKind(id: number): TypeKind {
   return kindOf[id]!;
-}
-
-/**
- * The composite type of canonical type `id`, as written by the first module
- * that defined it: its field and value types' concrete heap types are that
- * module's type indices, so only their shape (kinds, mutability, packing)
- * may be read without that module.
- */
-export function canonicalComp(id: number): CompType {
-  return compOf[id]!;
 }
 
 /**

@@ -39,7 +39,7 @@ import { MAX_MODULE_SIZE, checkJsApiSizes } from './limits.js';
 export type { ModuleInfo } from './context.js';
 export { TypeKind } from './context.js';
 export {
-  canonicalSuper, isCanonicalSubtype, canonicalKind, canonicalComp, canonicalFuncType, moduleCanon, runtimeValType,
+  canonicalSuper, isCanonicalSubtype, canonicalKind, canonicalFuncType, canonicalStandalone, moduleCanon, runtimeValType,
   matchRuntimeVal, matchRuntimeHeap,
 } from './canon.js';
 export { checkJsApiSizes } from './limits.js';
