@@ -42,6 +42,8 @@ export interface Interp {
   isFunc(v: unknown): boolean;
   /** Is `v` a global? */
   isGlobal(v: unknown): boolean;
+  /** What reference `v` is: 'i31', 'struct', 'array', 'func' or 'host' (anything else). */
+  refKind(v: unknown): string;
   /** A fresh `spectest` module's exports. */
   spectest(): Record<string, unknown>;
   /** The feature of `m` the interpreter cannot execute yet, or null (its commands are then pending). */
@@ -124,6 +126,9 @@ interface InterpModule {
   spectest(): Record<string, unknown>;
   FuncInst: abstract new (...a: never[]) => unknown;
   GlobalInst: abstract new (...a: never[]) => unknown;
+  GcStruct?: abstract new (...a: never[]) => unknown;
+  GcArray?: abstract new (...a: never[]) => unknown;
+  isI31?: (v: unknown) => boolean;
 }
 
 function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null, jit: unknown): Interp {
@@ -136,6 +141,8 @@ function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null
     readGlobal: (g) => mod.readGlobal(g),
     isFunc: (v) => v instanceof mod.FuncInst,
     isGlobal: (v) => v instanceof mod.GlobalInst,
+    refKind: (v) => (v instanceof mod.FuncInst ? 'func' : mod.isI31?.(v) ? 'i31'
+      : mod.GcStruct && v instanceof mod.GcStruct ? 'struct' : mod.GcArray && v instanceof mod.GcArray ? 'array' : 'host'),
     spectest: () => mod.spectest(),
     unsupported,
   };

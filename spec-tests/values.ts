@@ -81,7 +81,12 @@ export function checkResult(got: unknown, exp: Expected, interp: Interp): string
       if (got === null || got === undefined) return `null, expected a ${exp.kind} reference`;
       if (exp.kind === 'func') return interp.isFunc(got) ? null : `${show(got)} is no function reference`;
       if (exp.kind === 'extern') return interp.isFunc(got) ? `${show(got)} is no extern reference` : null;
-      return null;
+      const kind = interp.refKind(got);
+      const ok = exp.kind === 'eq' ? kind === 'i31' || kind === 'struct' || kind === 'array'
+        : exp.kind === 'any' ? kind !== 'func'
+          : exp.kind === 'i31' || exp.kind === 'struct' || exp.kind === 'array' ? kind === exp.kind
+            : true;
+      return ok ? null : `${show(got)} (${kind}) is no ${exp.kind} reference`;
     }
     case 'value':
       return checkValue(got, exp.value);
