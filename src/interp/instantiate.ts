@@ -120,9 +120,10 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const elems: Value[][] = [];
   const datas: Uint8Array[] = [];
   const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
-  const inst: Instance = { module: m, store, types, canon, funcs, tables, memories, globals, elems, datas, exports, jit };
+  const layouts = moduleLayouts(m);
+  const inst: Instance = { module: m, store, types, canon, layouts, funcs, tables, memories, globals, elems, datas, exports, jit };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
-  const ctx: ConstContext = { funcs, globals, layouts: moduleLayouts(m) };
+  const ctx: ConstContext = { funcs, globals, layouts };
 
   for (const g of m.globals) {
     const gi = new GlobalInst(rt(g.type.type), g.type.mutable);

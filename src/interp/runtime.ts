@@ -17,6 +17,7 @@ import type { ValType } from '../ast/types.js';
 import type { Value } from './values.js';
 import { RegisterFile } from './regfile.js';
 import { canonicalFuncType } from '../validator/canon.js';
+import type { Layouts } from './gc.js';
 
 /**
  * A function type ("Function Types") in runtime form: value types whose
@@ -243,6 +244,8 @@ export interface Instance {
   readonly types: readonly (FuncType | null)[];
   /** Canonical type id of each type index. */
   readonly canon: Int32Array;
+  /** Struct and array layouts by type index (gc.ts; null for function types). */
+  readonly layouts: Layouts;
   readonly funcs: FuncInst[];
   readonly tables: TableInst[];
   readonly memories: MemoryInst[];
