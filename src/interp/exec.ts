@@ -30,7 +30,7 @@
  * forms, traps' messages, host calls: slow.ts, traps.ts), so this function
  * stays below V8's size limit for optimization; rooms' instructions (vector,
  * GC) run in their own executor files, reached through the GENERATED `rooms`
- * region. SIMD, exceptions, GC and tail calls are not executed yet.
+ * region. SIMD, exceptions and tail calls are not executed yet.
  *
  * Spec: "Execution › Instructions" and "Execution › Instructions › Control
  * Instructions" (call, return: "Function Calls").
@@ -57,6 +57,7 @@ import {
 } from './slow.js';
 import { trapExhausted, trapFuel, trapMemory, trapUnreachable } from './traps.js';
 import { translate } from './translate.js';
+import { execGc } from './exec-gc.js';
 
 /** Stands in for memory 0 in instances without one (validation keeps memory instructions out). */
 const NO_MEMORY = new MemoryInst(0, 0);
@@ -1757,6 +1758,48 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += L_X.size;
         continue;
       // GENERATED BEGIN rooms (scripts/gen-interp.mjs; do not edit, run `npm run gen`)
+      case R.ref_eq:
+      case R.ref_i31:
+      case R.i31_get_s:
+      case R.i31_get_u:
+      case R.ref_test:
+      case R.ref_cast:
+      case R.struct_new:
+      case R.struct_new_default:
+      case R.struct_get32:
+      case R.struct_get_s8:
+      case R.struct_get_s16:
+      case R.struct_get64:
+      case R.struct_get128:
+      case R.struct_get_ref:
+      case R.struct_set32:
+      case R.struct_set8:
+      case R.struct_set16:
+      case R.struct_set64:
+      case R.struct_set128:
+      case R.struct_set_ref:
+      case R.array_new:
+      case R.array_new_default:
+      case R.array_new_fixed:
+      case R.array_new_data:
+      case R.array_new_elem:
+      case R.array_get32:
+      case R.array_get_s8:
+      case R.array_get_s16:
+      case R.array_get64:
+      case R.array_get128:
+      case R.array_get_ref:
+      case R.array_set32:
+      case R.array_set64:
+      case R.array_set128:
+      case R.array_set_ref:
+      case R.array_len:
+      case R.array_fill:
+      case R.array_copy:
+      case R.array_init_data:
+      case R.array_init_elem:
+        pc = execGc(code, pc, fp, I, refs, inst);
+        continue;
       // GENERATED END rooms
       default: {
         const never: never = op;

@@ -155,6 +155,17 @@ export function refI31(x: number): number {
 }
 
 /**
+ * `refMatches` for an exact concrete type `(exact h)` (custom descriptors):
+ * the value's canonical type must be `h` itself, not a subtype.
+ */
+export function refMatchesExact(v: Value, h: number, nullable: boolean): boolean {
+  if (v === null) return nullable;
+  if (v instanceof GcStruct || v instanceof GcArray) return v.t === h;
+  if (v instanceof FuncInst) return v.typeId === h;
+  return false;
+}
+
+/**
  * Does non-null-checked reference `v` match runtime heap type `h`, or is it
  * null and `nullable`? The run-time type test of `ref.test`/`ref.cast`/
  * `br_on_cast` ("Execution › Instructions › ref.test"): a concrete type by
@@ -165,6 +176,7 @@ export function refI31(x: number): number {
 export function refMatches(v: Value, h: number, nullable: boolean): boolean {
   if (v === null) return nullable;
   if (h >= 0) {
+    if (v === null) return nullable;
     if (v instanceof GcStruct || v instanceof GcArray) return v.t === h || isCanonicalSubtype(v.t, h);
     if (v instanceof FuncInst) return v.typeId === h || isCanonicalSubtype(v.typeId, h);
     return false;

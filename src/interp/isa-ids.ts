@@ -309,9 +309,49 @@ export const enum R {
   table_copy = 297,
   table_init = 298,
   elem_drop = 299,
+  ref_eq = 300,
+  ref_i31 = 301,
+  i31_get_s = 302,
+  i31_get_u = 303,
+  ref_test = 304,
+  ref_cast = 305,
+  struct_new = 306,
+  struct_new_default = 307,
+  struct_get32 = 308,
+  struct_get_s8 = 309,
+  struct_get_s16 = 310,
+  struct_get64 = 311,
+  struct_get128 = 312,
+  struct_get_ref = 313,
+  struct_set32 = 314,
+  struct_set8 = 315,
+  struct_set16 = 316,
+  struct_set64 = 317,
+  struct_set128 = 318,
+  struct_set_ref = 319,
+  array_new = 320,
+  array_new_default = 321,
+  array_new_fixed = 322,
+  array_new_data = 323,
+  array_new_elem = 324,
+  array_get32 = 325,
+  array_get_s8 = 326,
+  array_get_s16 = 327,
+  array_get64 = 328,
+  array_get128 = 329,
+  array_get_ref = 330,
+  array_set32 = 331,
+  array_set64 = 332,
+  array_set128 = 333,
+  array_set_ref = 334,
+  array_len = 335,
+  array_fill = 336,
+  array_copy = 337,
+  array_init_data = 338,
+  array_init_elem = 339,
 }
 /** Number of register instructions. */
-export const R_COUNT = 300;
+export const R_COUNT = 340;
 
 /** Layout ``: unreachable, return. */
 export const enum L_NONE {
@@ -394,7 +434,7 @@ export const enum L_I {
   i = 1,
   size = 2,
 }
-/** Layout `d a`: mov32, mov64, mov_ref, mov_f64, … (61). */
+/** Layout `d a`: mov32, mov64, mov_ref, mov_f64, … (65). */
 export const enum L_DA {
   d = 1,
   a = 2,
@@ -421,20 +461,20 @@ export const enum L_DABC {
   c = 4,
   size = 5,
 }
-/** Layout `d x`: global_get32, global_get64, global_get_ref, memory_size_x, … (6). */
+/** Layout `d x`: global_get32, global_get64, global_get_ref, memory_size_x, … (7). */
 export const enum L_DX {
   d = 1,
   x = 2,
   size = 3,
 }
-/** Layout `d a i`: i32_load, i64_load, f64_load, i32_load8_s, … (35). */
+/** Layout `d a i`: i32_load, i64_load, f64_load, i32_load8_s, … (41). */
 export const enum L_DAI {
   d = 1,
   a = 2,
   i = 3,
   size = 4,
 }
-/** Layout `a b i`: i32_store, i64_store, f64_store, i32_store8, … (5). */
+/** Layout `a b i`: i32_store, i64_store, f64_store, i32_store8, … (11). */
 export const enum L_ABI {
   a = 1,
   b = 2,
@@ -504,14 +544,14 @@ export const enum L_ABIJXY {
   y = 6,
   size = 7,
 }
-/** Layout `d x a`: memory_grow_x, table_get. */
+/** Layout `d x a`: memory_grow_x, table_get, struct_new, array_new_default. */
 export const enum L_DXA {
   d = 1,
   x = 2,
   a = 3,
   size = 4,
 }
-/** Layout `d a b`: i32_eq, i32_ne, i32_lt_s, i32_lt_u, … (76). */
+/** Layout `d a b`: i32_eq, i32_ne, i32_lt_s, i32_lt_u, … (83). */
 export const enum L_DAB {
   d = 1,
   a = 2,
@@ -564,11 +604,62 @@ export const enum L_XAB {
   b = 3,
   size = 4,
 }
-/** Layout `d x a b`: table_grow. */
+/** Layout `d x a b`: table_grow, array_new. */
 export const enum L_DXAB {
   d = 1,
   x = 2,
   a = 3,
   b = 4,
   size = 5,
+}
+/** Layout `d a i j`: ref_test, ref_cast. */
+export const enum L_DAIJ {
+  d = 1,
+  a = 2,
+  i = 3,
+  j = 4,
+  size = 5,
+}
+/** Layout `d x a i`: array_new_fixed. */
+export const enum L_DXAI {
+  d = 1,
+  x = 2,
+  a = 3,
+  i = 4,
+  size = 5,
+}
+/** Layout `d x y a b`: array_new_data, array_new_elem. */
+export const enum L_DXYAB {
+  d = 1,
+  x = 2,
+  y = 3,
+  a = 4,
+  b = 5,
+  size = 6,
+}
+/** Layout `a b c`: array_set32, array_set64, array_set128, array_set_ref. */
+export const enum L_ABC {
+  a = 1,
+  b = 2,
+  c = 3,
+  size = 4,
+}
+/** Layout `a i`: array_fill, array_copy. */
+export const enum L_AI {
+  a = 1,
+  i = 2,
+  size = 3,
+}
+/** Layout `y a i`: array_init_data. */
+export const enum L_YAI {
+  y = 1,
+  a = 2,
+  i = 3,
+  size = 4,
+}
+/** Layout `y a`: array_init_elem. */
+export const enum L_YA {
+  y = 1,
+  a = 2,
+  size = 3,
 }

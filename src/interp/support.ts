@@ -15,12 +15,13 @@ import type { Module } from '../ast/module.js';
 import { Heap, V128, isRef, refHeap, refExact, type ValType } from '../ast/types.js';
 
 /**
- * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD.
+ * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD,
+ * plus GC (structs, arrays, i31, casts).
  * (Multiple memories and 64-bit memories and tables run too; they are not
  * instruction features and so are checked nowhere below.)
  */
 export const EXECUTABLE: ReadonlySet<Feature> = new Set<Feature>([
-  'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types',
+  'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types', 'gc',
 ]);
 
 /**
@@ -35,7 +36,6 @@ function typeFeature(t: ValType): string | null {
   const h = refHeap(t);
   if (refExact(t)) return 'custom-descriptors';
   if (h === Heap.Exn || h === Heap.NoExn) return 'exceptions';
-  if (h < 0 && h !== Heap.Func && h !== Heap.Extern && h !== Heap.NoFunc && h !== Heap.NoExtern) return 'gc';
   return null;
 }
 
@@ -49,9 +49,10 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
     if (usedOps[op] === 1 && !EXECUTABLE.has(OPCODES[op]![4])) return OPCODES[op]![4];
   }
   for (const t of m.types) {
-    if (t.comp.kind !== 'func') return 'gc';
     if (t.describes !== null || t.descriptor !== null) return 'custom-descriptors';
-    for (const v of [...t.comp.params, ...t.comp.results]) { const f = typeFeature(v); if (f) return f; }
+    const c = t.comp;
+    const vals = c.kind === 'func' ? [...c.params, ...c.results] : c.kind === 'struct' ? c.fields.map((x) => x.type) : [c.field.type];
+    for (const v of vals) { const f = typeFeature(v); if (f) return f; }
   }
   for (const imp of m.imports) {
     const d = imp.desc;

@@ -13,14 +13,15 @@
  *    each with its pattern in that file's header;
  * 4. translate-control.ts — blocks, branches, return, calls, fuel;
  * 5. translate-memory.ts — loads, stores, memory.size/grow;
+ * 5½. translate-gc.ts — the GC room: structs, arrays, i31, casts;
  * 6. here — numeric instructions (constant folding, `_imm` forms), variables,
  *    references, tables, bulk memory, and the loop over the body, which skips
  *    unreachable code up to the matching `else`/`end`. Iterative: nesting
  *    depth costs no host stack.
  *
  * Deliberately not here: validation (the input must be valid; a malformed
- * body gives an arbitrary `Error`); SIMD, exceptions, tail calls, typed
- * function references and GC throw "not supported by the interpreter"
+ * body gives an arbitrary `Error`); SIMD, exceptions, tail calls and typed
+ * function references throw "not supported by the interpreter"
  * (their rooms: see README.md, "How to add an instruction").
  *
  * Spec: "Execution › Instructions" (what each instruction does), "Validation
@@ -35,8 +36,8 @@ import { R } from './isa-ids.js';
 import { cellsOf } from './regfile.js';
 import { IMM_R, MEM_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
 import type { Compiled, FuncInst } from './runtime.js';
-import { Loc } from './translate-stack.js';
-import { MemoryOps } from './translate-memory.js';
+import { Loc, READ_ALL } from './translate-stack.js';
+import { GcOps } from './translate-gc.js';
 
 /** Translates `fn`'s body (fn must be a wasm function of a valid module). */
 export function translate(fn: FuncInst): Compiled {
@@ -53,12 +54,14 @@ export function translateWithMarks(fn: FuncInst, marks: number[]): Compiled {
   return new Translator(fn).run(marks);
 }
 
-class Translator extends MemoryOps {
+class Translator extends GcOps {
   run(marks: number[] | null): Compiled {
     const def = this.fn.def!;
     const results = this.fn.type.results;
     this.enterFunction();
     const r = new Reader(def.body, 0, def.body.length, Math.max(def.bodyOffset, 0));
+    // The body is valid, so an exact heap type (custom descriptors) only appears where it was enabled.
+    r.features = READ_ALL;
     const ins = instr(0);
     let skip = 0; // nesting depth inside skipped (unreachable) code
     while (this.ctrls.length > 0) {
@@ -285,6 +288,7 @@ class Translator extends MemoryOps {
         this.op(R.elem_drop, ins.x);
         return;
       default:
+        if (this.gc(op, ins)) return;
         throw new Error(`not supported by the interpreter: ${opName(op)}`);
     }
   }
