@@ -47,6 +47,21 @@ export const DEFAULT_FEATURES: Readonly<Features> = Object.freeze({
   memory64: true,
 });
 
+/**
+ * Every encoding switched on: for re-reading a body that has been validated
+ * (the translators), where an encoding such as an exact heap type can only
+ * appear if validation allowed it.
+ */
+export const VALIDATED_BODY_FEATURES: Readonly<Features> = Object.freeze({
+  threads: true,
+  wideArithmetic: true,
+  customPageSizes: true,
+  customDescriptors: true,
+  multiMemory: true,
+  multiTable: true,
+  memory64: true,
+});
+
 /** Completes a partial feature set with the defaults. */
 export function withDefaults(f: Partial<Features> | undefined): Features {
   return { ...DEFAULT_FEATURES, ...f };

@@ -32,7 +32,7 @@
  */
 import { Reader, readInstr } from '../decoder/index.js';
 import { instr } from '../ast/instr.js';
-import { withDefaults } from '../ast/features.js';
+import { VALIDATED_BODY_FEATURES } from '../ast/features.js';
 import { Op } from '../ast/op-ids.js';
 import { F32, F64, I32, I64, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
@@ -52,16 +52,11 @@ export const enum Loc {
 /** Most constant pool cells per function (constants beyond it are written where used). */
 const MAX_POOL_CELLS = 256;
 
-/**
- * Decoding features for the translator's readers: every encoding a valid
- * body may contain (an exact heap type appears only where validation allowed it).
- */
-export const READ_ALL = withDefaults({ customDescriptors: true });
 
 /** How many constant instructions `body` has (an upper bound on its distinct constants). */
 function countConstants(body: Uint8Array): number {
   const r = new Reader(body);
-  r.features = READ_ALL;
+  r.features = VALIDATED_BODY_FEATURES;
   const ins = instr(0);
   let n = 0;
   while (r.pos < r.end) {

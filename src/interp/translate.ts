@@ -36,7 +36,8 @@ import { R } from './isa-ids.js';
 import { cellsOf } from './regfile.js';
 import { IMM_R, MEM_R, SIMPLE_IN, SIMPLE_OUT, SIMPLE_R, SWAP_IMM_R } from './ops.js';
 import type { Compiled, FuncInst } from './runtime.js';
-import { Loc, READ_ALL } from './translate-stack.js';
+import { Loc } from './translate-stack.js';
+import { VALIDATED_BODY_FEATURES } from '../ast/features.js';
 import { GcOps } from './translate-gc.js';
 
 /** Translates `fn`'s body (fn must be a wasm function of a valid module). */
@@ -60,8 +61,7 @@ class Translator extends GcOps {
     const results = this.fn.type.results;
     this.enterFunction();
     const r = new Reader(def.body, 0, def.body.length, Math.max(def.bodyOffset, 0));
-    // The body is valid, so an exact heap type (custom descriptors) only appears where it was enabled.
-    r.features = READ_ALL;
+    r.features = VALIDATED_BODY_FEATURES;
     const ins = instr(0);
     let skip = 0; // nesting depth inside skipped (unreachable) code
     while (this.ctrls.length > 0) {

@@ -36,6 +36,7 @@
  * interpreter (src/interp/README.md, "Limits and fuel").
  */
 import { Reader, readInstr } from '../decoder/index.js';
+import { VALIDATED_BODY_FEATURES } from '../ast/features.js';
 import { instr, type Instr } from '../ast/instr.js';
 import { Op } from '../ast/op-ids.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, V128, isRef, type ValType } from '../ast/types.js';
@@ -151,6 +152,7 @@ class Gen {
     this.emit(`if (dp >= ${this.inst.store.maxCallDepth}) trapExhausted();`);
     if (fuel) this.startFuel();
     const r = new Reader(def.body, 0, def.body.length, Math.max(def.bodyOffset, 0));
+    r.features = VALIDATED_BODY_FEATURES;
     const ins = instr(0);
     let skip = 0;
     while (this.ctrls.length > 0) {
