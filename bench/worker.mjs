@@ -5,7 +5,10 @@
 // globalThis.WebAssembly before npm packages load, so they use it unchanged.
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
-import { JITLESS_N, kernels, kernelBytes, loadKernel, mebibyte, sqlWorkload, sqlWasmPath } from './workloads.mjs';
+import {
+  ALLOC_MIB, GROW_PAGES, JITLESS_ALLOC_MIB, JITLESS_N, growthBytes, growthInstance, kernels, kernelBytes, loadKernel, mebibyte,
+  sqlWorkload, sqlWasmPath,
+} from './workloads.mjs';
 
 const [mode, engine] = process.argv.slice(2);
 const jitless = mode === 'jitless';
@@ -28,8 +31,8 @@ function record(group, name, n, task, result, extra = {}) {
   results.push({ group, name, n, ms, result: result === undefined ? null : String(result), ...extra });
 }
 
-async function time(fn, { iterations = 3, timeMs = 1500 } = {}) {
-  const bench = new Bench({ time: timeMs, iterations, warmupIterations: 1, warmupTime: 0 });
+async function time(fn, { iterations = 3, timeMs = 1500, warmup = 1 } = {}) {
+  const bench = new Bench({ time: timeMs, iterations, warmupIterations: warmup, warmupTime: 0, warmup: warmup > 0 });
   let last;
   bench.add('x', async () => { last = await fn(); });
   await bench.run();
@@ -81,6 +84,21 @@ for (const k of kernels) {
       record('kernel', k.name, n, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
     }
   }
+}
+
+// Memory growth (bench/growth/growth.c): a fresh instance per run, so every run grows memory from its initial size.
+try {
+  const mod = await W.compile(growthBytes());
+  const sizes = jitless ? [JITLESS_ALLOC_MIB] : mode === 'normal' && engine === 'native' ? [ALLOC_MIB, JITLESS_ALLOC_MIB] : [ALLOC_MIB];
+  for (const mib of sizes) {
+    const { task, last } = await time(async () => (await growthInstance(W, mod)).alloc(mib), { iterations: 2, timeMs: 0 });
+    record('growth', `malloc ${mib} MiB in 4 KiB pieces`, mib, task, last);
+  }
+  // One sample, no warm-up: native V8 on Node 20 takes about 30 s for this.
+  const { task, last } = await time(async () => (await growthInstance(W, mod)).grow(GROW_PAGES), { iterations: 1, timeMs: 0, warmup: 0 });
+  record('growth', 'memory.grow to 1 GiB one page at a time (one sample)', GROW_PAGES, task, last);
+} catch (e) {
+  record('growth', 'growth', 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
 }
 
 // hash-wasm: sha256 over 1 MiB (module compiled once, as an app would).

@@ -24,6 +24,24 @@ export async function loadKernel(W, k) {
   return instance.exports[k.export];
 }
 
+/** The growth workloads' module (bench/growth/growth.c, wasi-libc reactor, no imports). */
+export function growthBytes() {
+  return readFileSync(new URL('growth/growth.wasm', here));
+}
+
+/** MiB malloc'd in 4 KiB pieces by the allocation workload: 64, and 8 under --jitless (native runs both). */
+export const ALLOC_MIB = 64;
+export const JITLESS_ALLOC_MIB = 8;
+/** Pages the page-by-page growth workload grows memory to: 1 GiB. */
+export const GROW_PAGES = 16384;
+
+/** A fresh instance of the growth module (each run must grow memory from its initial size). */
+export async function growthInstance(W, mod) {
+  const instance = await W.instantiate(mod, {});
+  instance.exports._initialize();
+  return instance.exports;
+}
+
 /** A deterministic 1 MiB input. */
 export function mebibyte() {
   const b = new Uint8Array(1 << 20);

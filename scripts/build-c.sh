@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild every C-sourced .wasm file in the repository:
 #   bench/kernels/*.c        -> bench/kernels/*.wasm       (freestanding, no imports)
+#   bench/growth/growth.c    -> bench/growth/growth.wasm   (wasi-libc reactor: malloc, no imports)
 #   test/wasi-programs/*.c   -> test/wasi-programs/*.wasm  (wasi-libc, wasm32-wasi)
 #   examples/hello.c         -> examples/hello.wasm        (wasi-libc, wasm32-wasi)
 #
@@ -65,7 +66,7 @@ OUT_ROOT=$ROOT
 if [[ $MODE == check ]]; then
   OUT_ROOT=$(mktemp -d)
   trap 'rm -rf "$OUT_ROOT"' EXIT
-  mkdir -p "$OUT_ROOT/bench/kernels" "$OUT_ROOT/test/wasi-programs" "$OUT_ROOT/examples"
+  mkdir -p "$OUT_ROOT/bench/kernels" "$OUT_ROOT/bench/growth" "$OUT_ROOT/test/wasi-programs" "$OUT_ROOT/examples"
 fi
 
 BUILT=()
@@ -89,6 +90,9 @@ for src in "$ROOT"/bench/kernels/*.c; do
     compile bench/kernels "$name.c" "$name.wasm" "${KERNEL_FLAGS[@]}"
   fi
 done
+
+# The growth workloads: wasi-libc's malloc, as a reactor (no _start, no imports).
+compile bench/growth growth.c growth.wasm "${WASI_FLAGS[@]}" -mexec-model=reactor
 
 for src in "$ROOT"/test/wasi-programs/*.c; do
   name=$(basename "$src" .c)

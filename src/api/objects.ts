@@ -17,19 +17,6 @@ import { defaultValue, parseValueType, toJSValue, toWasmValue, valueTypeName } f
 import { dictionary, enforceU32, readLimits } from './descriptors.js';
 
 const INTERNAL = Symbol('tswasm.internal');
-const SEEN = Symbol('tswasm.buffer');
-
-/** Detaches an ArrayBuffer where the engine can (ArrayBuffer.prototype.transfer, or structuredClone with transfer). */
-function detach(buf: ArrayBuffer): void {
-  const g = globalThis as unknown as { structuredClone?: (v: unknown, o: { transfer: unknown[] }) => unknown };
-  const t = (buf as unknown as { transfer?: () => ArrayBuffer }).transfer;
-  try {
-    if (typeof t === 'function') t.call(buf);
-    else if (typeof g.structuredClone === 'function') g.structuredClone(buf, { transfer: [buf] });
-  } catch {
-    // Engines without either cannot detach; the old buffer then just stops being updated.
-  }
-}
 
 /**
  * The JS API's object caches: the one wrapper of each interpreter object. A
@@ -57,7 +44,6 @@ function wrapperCache<I extends object, W extends { [INTERNAL]: I }>(proto: W, i
 /** `WebAssembly.Memory`: a linear memory whose `buffer` is replaced (and the old one detached) on growth. */
 export class Memory {
   /** @internal */ [INTERNAL]!: MemoryInst;
-  /** @internal The buffer last handed out (detached when it is replaced). */ [SEEN]!: ArrayBuffer | null;
 
   constructor(descriptor: unknown) {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Memory requires 'new'");
@@ -73,7 +59,6 @@ export class Memory {
       throw new RangeError('WebAssembly.Memory: could not allocate memory');
     }
     this[INTERNAL] = inst;
-    this[SEEN] = null;
     memories.set(inst, this);
   }
 
@@ -82,31 +67,27 @@ export class Memory {
     return memories.wrap(inst);
   }
 
-  /** The current bytes. After growth this is a new ArrayBuffer and the previous one is detached. */
+  /**
+   * The current bytes: an ArrayBuffer aliasing the memory, a new object after
+   * each growth (the interpreter's MemoryInst detaches the old one).
+   */
   get buffer(): ArrayBuffer {
-    const inst = memInst(this);
-    const now = inst.buffer;
-    const seen = this[SEEN];
-    if (seen !== null && seen !== now) detach(seen);
-    this[SEEN] = now;
-    return now;
+    return memInst(this).buffer;
   }
 
   /** Grows by `delta` pages; returns the previous size in pages. RangeError if it cannot. */
   grow(delta: unknown): number {
     const inst = memInst(this);
     const n = enforceU32(delta, 'WebAssembly.Memory.grow delta');
-    const before = inst.buffer;
     const old = inst.grow(n);
     if (old < 0) throw new RangeError('WebAssembly.Memory.grow: cannot grow beyond the maximum');
     // "Refresh the memory buffer": even a grow by 0 replaces the buffer object.
-    if (this[SEEN] === null) this[SEEN] = before;
-    void this.buffer;
+    if (n === 0) inst.refresh();
     return old;
   }
 }
 
-const memories = wrapperCache<MemoryInst, Memory>(Memory.prototype, (m) => { m[SEEN] = null; });
+const memories = wrapperCache<MemoryInst, Memory>(Memory.prototype);
 
 function memInst(m: unknown): MemoryInst {
   const inst = (m as Memory | null)?.[INTERNAL];

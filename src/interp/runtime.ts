@@ -125,12 +125,48 @@ export const PAGE_SIZE = 65536;
 export const MAX_PAGES32 = 65536;
 
 /**
- * A memory instance ("Memory Instances"): bytes in an `ArrayBuffer`.
- * `memory.grow` replaces the buffer (ES2020 cannot resize or detach one), so
- * readers must re-read `buffer`/`u8`/`view` after any call that may grow it.
+ * How much larger than the current storage a memory's new storage is when
+ * it must be replaced. Each replacement writes every used byte into fresh
+ * pages (about 1.5 ms per MiB of page faults on the bench machine, on top of
+ * the copy), so the total is about n / (factor - 1): 4 copies a memory grown
+ * from nothing to n bytes about n / 3 bytes in all; reserved pages that are
+ * never written cost address space only.
+ */
+const RESERVE_FACTOR = 4;
+
+/**
+ * A memory instance ("Memory Instances"): `byteLength` bytes at the start
+ * of a storage `ArrayBuffer` that may be larger (capacity reserved ahead).
+ *
+ * Growth costs O(n) in total however it is split: when the storage is too
+ * small, it is replaced by one `RESERVE_FACTOR` times the size (at most the
+ * limit), so a memory grown page by page is copied O(log n) times; growth
+ * within the capacity only makes new views. Storage is allocated zeroed and untouched
+ * pages are never written, so memory that is declared (or reserved) but not
+ * used costs address space, not RAM, on hosts that map zero pages lazily (all
+ * the engines tswasm runs on). Measured on Node 20, the alternative — a
+ * resizable `ArrayBuffer` grown in place — makes every typed-array access in
+ * the executor about 2× slower, so it is not used.
+ *
+ * `u8`, `view`, `f64`, `i32` are views of exactly `byteLength` bytes;
+ * readers re-read them after any call that may grow the memory.
+ *
+ * `buffer` is the JS API's: an `ArrayBuffer` of exactly `byteLength` bytes
+ * aliasing the memory, a new object after each growth. Handing it out
+ * trims the storage to that length (one copy, only if capacity was
+ * reserved), and the growth after that allocates exactly what it needs, so
+ * an embedder that reads `buffer` after every growth pays one copy per
+ * growth (what any ES2020 engine must do to hand out a new, larger buffer)
+ * and one that never reads it pays O(n) in total. The buffer handed out
+ * before a growth is detached at the growth where the engine can
+ * (`ArrayBuffer.prototype.transfer` or `structuredClone` with transfer);
+ * elsewhere it keeps the old bytes and stops being updated.
  */
 export class MemoryInst {
-  buffer: ArrayBuffer;
+  /** Storage: capacity ≥ byteLength; bytes past byteLength are zero. */
+  private storage: ArrayBuffer;
+  /** Current size in bytes (a whole number of pages). */
+  byteLength: number;
   u8: Uint8Array;
   view: DataView;
   /** Float64Array and Int32Array views (whole cells; the executor uses them for aligned accesses). */
@@ -143,22 +179,37 @@ export class MemoryInst {
   readonly addr64: boolean;
   /** Declared `shared` (threads): matched at import; the bytes are not shared between agents here. */
   readonly shared: boolean;
+  /** The storage was handed out as `buffer` since the last growth. */
+  private exposed = false;
 
   constructor(pages: number, max: number | null, limit = MAX_PAGES32, addr64 = false, shared = false) {
     this.max = max;
     this.shared = shared;
     this.limit = Math.min(max ?? MAX_PAGES32, limit, MAX_PAGES32);
     this.addr64 = addr64;
-    this.buffer = new ArrayBuffer(pages * PAGE_SIZE);
-    this.u8 = new Uint8Array(this.buffer);
-    this.view = new DataView(this.buffer);
-    this.f64 = new Float64Array(this.buffer, 0, this.buffer.byteLength >> 3);
-    this.i32 = new Int32Array(this.buffer, 0, this.buffer.byteLength >> 2);
+    this.byteLength = pages * PAGE_SIZE;
+    this.storage = new ArrayBuffer(this.byteLength);
+    this.u8 = new Uint8Array(this.storage);
+    this.view = new DataView(this.storage);
+    this.f64 = new Float64Array(this.storage);
+    this.i32 = new Int32Array(this.storage);
   }
 
   /** Current size in pages. */
   get pages(): number {
-    return this.buffer.byteLength / PAGE_SIZE;
+    return this.byteLength / PAGE_SIZE;
+  }
+
+  /** Reserved storage in bytes (≥ byteLength). */
+  get capacity(): number {
+    return this.storage.byteLength;
+  }
+
+  /** The memory as an `ArrayBuffer` of exactly `byteLength` bytes (the JS API's `Memory.buffer`). */
+  get buffer(): ArrayBuffer {
+    if (this.storage.byteLength !== this.byteLength) this.replaceStorage(this.byteLength);
+    this.exposed = true;
+    return this.storage;
   }
 
   /** Grows by `delta` pages; returns the old size in pages, or -1 if it cannot (limit or host allocation failure). */
@@ -166,20 +217,68 @@ export class MemoryInst {
     const old = this.pages;
     if (delta === 0) return old;
     if (delta < 0 || old + delta > this.limit) return -1;
-    let buffer: ArrayBuffer;
-    try {
-      buffer = new ArrayBuffer((old + delta) * PAGE_SIZE);
-    } catch {
-      return -1;
+    const bytes = (old + delta) * PAGE_SIZE;
+    if (bytes > this.storage.byteLength) {
+      // Reserve ahead unless the buffer is being watched by JS, which needs an exact one next.
+      const ahead = this.exposed ? bytes
+        : Math.min(Math.max(bytes, RESERVE_FACTOR * this.storage.byteLength), this.limit * PAGE_SIZE);
+      const before = this.storage;
+      const exposed = this.exposed;
+      if (!this.replaceStorage(ahead) && (ahead === bytes || !this.replaceStorage(bytes))) return -1;
+      if (exposed) detach(before);
     }
-    const u8 = new Uint8Array(buffer);
-    u8.set(this.u8);
-    this.buffer = buffer;
-    this.u8 = u8;
-    this.view = new DataView(buffer);
-    this.f64 = new Float64Array(buffer, 0, buffer.byteLength >> 3);
-    this.i32 = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    this.byteLength = bytes;
+    this.exposed = false;
+    this.makeViews();
     return old;
+  }
+
+  /**
+   * The JS API's "refresh the memory buffer" for a growth by 0 pages: if the
+   * current buffer was handed out, the next `buffer` is a new object and the
+   * old one is detached (one copy).
+   */
+  refresh(): void {
+    if (!this.exposed) return;
+    const before = this.storage;
+    if (!this.replaceStorage(this.byteLength)) return;
+    detach(before);
+    this.exposed = false;
+  }
+
+  /** Moves the bytes to new storage of `capacity` bytes; false if the host cannot allocate it. */
+  private replaceStorage(capacity: number): boolean {
+    let next: ArrayBuffer;
+    try {
+      next = new ArrayBuffer(capacity);
+    } catch {
+      return false;
+    }
+    new Uint8Array(next).set(this.u8);
+    this.storage = next;
+    this.makeViews();
+    return true;
+  }
+
+  private makeViews(): void {
+    const b = this.storage;
+    const n = this.byteLength;
+    this.u8 = new Uint8Array(b, 0, n);
+    this.view = new DataView(b, 0, n);
+    this.f64 = new Float64Array(b, 0, n >> 3);
+    this.i32 = new Int32Array(b, 0, n >> 2);
+  }
+}
+
+/** Detaches an ArrayBuffer where the engine can (ArrayBuffer.prototype.transfer, or structuredClone with transfer). */
+export function detach(buf: ArrayBuffer): void {
+  const g = globalThis as unknown as { structuredClone?: (v: unknown, o: { transfer: unknown[] }) => unknown };
+  const t = (buf as unknown as { transfer?: () => ArrayBuffer }).transfer;
+  try {
+    if (typeof t === 'function') t.call(buf);
+    else if (typeof g.structuredClone === 'function') g.structuredClone(buf, { transfer: [buf] });
+  } catch {
+    // Engines without either cannot detach; the old buffer then just stops being updated.
   }
 }
 
