@@ -144,6 +144,34 @@ const I32_BIN = {
   rotr: (x, y) => `i32_rotr(${x}, ${y})`,
 };
 
+/**
+ * i64 operations written inline on the (lo, hi) words at word addresses
+ * `a`, `b` (destination `d`), instead of a call into src/numeric/i64.ts:
+ * a call per instruction is the larger part of their cost, with the JIT
+ * (the executor exceeds V8's inlining budget) and without it. The rest
+ * (mul, div, rem, shifts, rotations) call src/numeric. Both forms are
+ * checked against native WebAssembly by test/interp/ops.prop.test.ts.
+ */
+const I64_INLINE_BIN = {
+  and: ['I[d] = I[a] & I[b];', 'I[d + 1] = I[a + 1] & I[b + 1];'],
+  or: ['I[d] = I[a] | I[b];', 'I[d + 1] = I[a + 1] | I[b + 1];'],
+  xor: ['I[d] = I[a] ^ I[b];', 'I[d + 1] = I[a + 1] ^ I[b + 1];'],
+  add: ['const al = I[a];', 'const lo = (al + I[b]) | 0;',
+    'I[d + 1] = (I[a + 1] + I[b + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;', 'I[d] = lo;'],
+  sub: ['const al = I[a];', 'const bl = I[b];',
+    'I[d + 1] = (I[a + 1] - I[b + 1] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;', 'I[d] = (al - bl) | 0;'],
+};
+/** i64 comparisons inline: the high words decide (signed or unsigned), equal high words the unsigned low words. */
+const I64_INLINE_CMP = (c) => {
+  if (c === 'eq') return 'I[a] === I[b] && I[a + 1] === I[b + 1]';
+  if (c === 'ne') return 'I[a] !== I[b] || I[a + 1] !== I[b + 1]';
+  const [op, sign] = c.split('_');
+  const rel = { lt: '<', gt: '>', le: '<=', ge: '>=' }[op];
+  const strict = rel.slice(0, 1);
+  const hi = sign === 's' ? (x) => x : (x) => `(${x} >>> 0)`;
+  return `${hi('I[a + 1]')} ${strict} ${hi('I[b + 1]')} || (I[a + 1] === I[b + 1] && (I[a] >>> 0) ${rel} (I[b] >>> 0))`;
+};
+
 /** Float comparisons (the same JS operator for f32 and f64). */
 const F_CMP = { eq: '===', ne: '!==', lt: '<', gt: '>', le: '<=', ge: '>=' };
 /** Float binary operations with a JS operator or a helper (copysign works on bits: written by hand). */
@@ -213,7 +241,13 @@ const address = (o, rr) => (rr
  */
 export const FAMILIES = {
   'compare-and-branch': (name, o) => {
-    let m = /^br_(\w+?)(_imm)?$/.exec(name);
+    let m = /^br_(not_)?(f32|f64)_(\w+)$/.exec(name);
+    if (m && F_CMP[m[3]]) {
+      const v = m[2] === 'f32' ? o.f32 : o.f64;
+      const cond = `${v('a')} ${F_CMP[m[3]]} ${v('b')}`;
+      return [`if (${m[1] ? `!(${cond})` : cond}) pc = ${o.w('t')};`, `else ${o.next}`, 'continue;'];
+    }
+    m = /^br_(\w+?)(_imm)?$/.exec(name);
     if (m && I32_CMP[m[1]]) {
       const y = m[2] ? o.w('i') : o.i32('b');
       return [`if (${I32_CMP[m[1]](o.i32('a'), y)}) pc = ${o.w('t')};`, `else ${o.next}`, 'continue;'];
@@ -247,6 +281,13 @@ export const FAMILIES = {
   i64: (name, o) => {
     const m = /^i64_(\w+)$/.exec(name);
     if (!m) return null;
+    const words = [`const a = ${o.at('a')};`, `const b = ${o.at('b')};`];
+    if (I32_CMP[m[1]]) {
+      return ['{', ...words, `${o.i32('d')} = ${I64_INLINE_CMP(m[1])} ? 1 : 0;`, o.next, 'continue;', '}'];
+    }
+    if (I64_INLINE_BIN[m[1]]) {
+      return ['{', `const d = ${o.at('d')};`, ...words, ...I64_INLINE_BIN[m[1]], o.next, 'continue;', '}'];
+    }
     if (I32_CMP[m[1]]) return [`${o.i32('d')} = i64_${m[1]}(I, ${o.at('a')}, ${o.at('b')});`, o.next, 'continue;'];
     if (I32_BIN[m[1]]) return [`i64_${m[1]}(I, ${o.at('d')}, ${o.at('a')}, ${o.at('b')});`, o.next, 'continue;'];
     return null;
@@ -257,6 +298,11 @@ export const FAMILIES = {
     const v = m[1] === 'f32' ? o.f32 : o.f64;
     if (F_CMP[m[2]]) return [`${o.i32('d')} = ${v('a')} ${F_CMP[m[2]]} ${v('b')} ? 1 : 0;`, o.next, 'continue;'];
     if (F_BIN[m[2]]) return [`${v('d')} = ${F_BIN[m[2]](v('a'), v('b'))};`, o.next, 'continue;'];
+    return null;
+  },
+  'multiply-add': (name, o) => {
+    if (name === 'f32_mul_add') return [`${o.f32('d')} = Math.fround(${o.f32('a')} * ${o.f32('b')}) + ${o.f32('c')};`, o.next, 'continue;'];
+    if (name === 'f32_add_mul') return [`${o.f32('d')} = ${o.f32('a')} + Math.fround(${o.f32('b')} * ${o.f32('c')});`, o.next, 'continue;'];
     return null;
   },
   'f64 memory operands': (name, o) => {

@@ -39,10 +39,9 @@ import {
   f32_convert_i64_s, f32_convert_i64_u, f32_demote_f64, f64_ceil, f64_convert_i64_s, f64_convert_i64_u, f64_floor,
   f64_max, f64_min, f64_nearest, f64_promote_f32, f64_trunc, i32_ctz, i32_div_s, i32_div_u, i32_popcnt, i32_rem_s,
   i32_rem_u, i32_rotl, i32_rotr, i32_trunc_f64_s, i32_trunc_f64_u, i32_trunc_sat_f64_s, i32_trunc_sat_f64_u,
-  i64_add, i64_and, i64_clz, i64_ctz, i64_div_s, i64_div_u, i64_eq, i64_eqz, i64_extend16_s, i64_extend32_s,
-  i64_extend8_s, i64_ge_s, i64_ge_u, i64_gt_s, i64_gt_u, i64_le_s, i64_le_u, i64_lt_s, i64_lt_u, i64_mul, i64_ne,
-  i64_or, i64_popcnt, i64_rem_s, i64_rem_u, i64_rotl, i64_rotr, i64_shl, i64_shr_s, i64_shr_u, i64_sub,
-  i64_trunc_f64_s, i64_trunc_f64_u, i64_trunc_sat_f64_s, i64_trunc_sat_f64_u, i64_xor,
+  i64_clz, i64_ctz, i64_div_s, i64_div_u, i64_eqz, i64_extend16_s, i64_extend32_s, i64_extend8_s, i64_mul,
+  i64_popcnt, i64_rem_s, i64_rem_u, i64_rotl, i64_rotr, i64_shl, i64_shr_s, i64_shr_u, i64_trunc_f64_s,
+  i64_trunc_f64_u, i64_trunc_sat_f64_s, i64_trunc_sat_f64_u,
 } from '../numeric/index.js';
 import {
   L_AAIBBI, L_ABBICCI, L_ABCCI, L_ABCI, L_ABI, L_ABIJXY, L_ABT, L_AIT, L_AN, L_AT, L_D, L_DA, L_DAB, L_DABC,
@@ -422,6 +421,102 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         else pc += L_DABCT.size;
         continue;
       }
+      case R.br_f32_eq:
+        if (F[fp + code[pc + L_ABT.a]] === F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_eq:
+        if (!(F[fp + code[pc + L_ABT.a]] === F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f32_ne:
+        if (F[fp + code[pc + L_ABT.a]] !== F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_ne:
+        if (!(F[fp + code[pc + L_ABT.a]] !== F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f32_lt:
+        if (F[fp + code[pc + L_ABT.a]] < F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_lt:
+        if (!(F[fp + code[pc + L_ABT.a]] < F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f32_gt:
+        if (F[fp + code[pc + L_ABT.a]] > F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_gt:
+        if (!(F[fp + code[pc + L_ABT.a]] > F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f32_le:
+        if (F[fp + code[pc + L_ABT.a]] <= F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_le:
+        if (!(F[fp + code[pc + L_ABT.a]] <= F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f32_ge:
+        if (F[fp + code[pc + L_ABT.a]] >= F[fp + code[pc + L_ABT.b]]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f32_ge:
+        if (!(F[fp + code[pc + L_ABT.a]] >= F[fp + code[pc + L_ABT.b]])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_eq:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] === D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_eq:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] === D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_ne:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] !== D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_ne:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] !== D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_lt:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] < D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_lt:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] < D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_gt:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] > D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_gt:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] > D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_le:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] <= D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_le:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] <= D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_f64_ge:
+        if (D[(fp + code[pc + L_ABT.a]) >> 1] >= D[(fp + code[pc + L_ABT.b]) >> 1]) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
+      case R.br_not_f64_ge:
+        if (!(D[(fp + code[pc + L_ABT.a]) >> 1] >= D[(fp + code[pc + L_ABT.b]) >> 1])) pc = code[pc + L_ABT.t];
+        else pc += L_ABT.size;
+        continue;
       // GENERATED END compare-and-branch
       case R.br_table: {
         const n = code[pc + L_AN.n];
@@ -1100,54 +1195,98 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += L_DA.size;
         continue;
       // GENERATED BEGIN i64 (scripts/gen-interp.mjs; do not edit, run `npm run gen`)
-      case R.i64_eq:
-        I[fp + code[pc + L_DAB.d]] = i64_eq(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      case R.i64_eq: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a] === I[b] && I[a + 1] === I[b + 1] ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_ne:
-        I[fp + code[pc + L_DAB.d]] = i64_ne(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_ne: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a] !== I[b] || I[a + 1] !== I[b + 1] ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_lt_s:
-        I[fp + code[pc + L_DAB.d]] = i64_lt_s(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_lt_s: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a + 1] < I[b + 1] || (I[a + 1] === I[b + 1] && (I[a] >>> 0) < (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_lt_u:
-        I[fp + code[pc + L_DAB.d]] = i64_lt_u(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_lt_u: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = (I[a + 1] >>> 0) < (I[b + 1] >>> 0) || (I[a + 1] === I[b + 1] && (I[a] >>> 0) < (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_gt_s:
-        I[fp + code[pc + L_DAB.d]] = i64_gt_s(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_gt_s: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a + 1] > I[b + 1] || (I[a + 1] === I[b + 1] && (I[a] >>> 0) > (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_gt_u:
-        I[fp + code[pc + L_DAB.d]] = i64_gt_u(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_gt_u: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = (I[a + 1] >>> 0) > (I[b + 1] >>> 0) || (I[a + 1] === I[b + 1] && (I[a] >>> 0) > (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_le_s:
-        I[fp + code[pc + L_DAB.d]] = i64_le_s(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_le_s: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a + 1] < I[b + 1] || (I[a + 1] === I[b + 1] && (I[a] >>> 0) <= (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_le_u:
-        I[fp + code[pc + L_DAB.d]] = i64_le_u(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_le_u: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = (I[a + 1] >>> 0) < (I[b + 1] >>> 0) || (I[a + 1] === I[b + 1] && (I[a] >>> 0) <= (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_ge_s:
-        I[fp + code[pc + L_DAB.d]] = i64_ge_s(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_ge_s: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = I[a + 1] > I[b + 1] || (I[a + 1] === I[b + 1] && (I[a] >>> 0) >= (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_ge_u:
-        I[fp + code[pc + L_DAB.d]] = i64_ge_u(I, fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_ge_u: {
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[fp + code[pc + L_DAB.d]] = (I[a + 1] >>> 0) > (I[b + 1] >>> 0) || (I[a + 1] === I[b + 1] && (I[a] >>> 0) >= (I[b] >>> 0)) ? 1 : 0;
         pc += L_DAB.size;
         continue;
-      case R.i64_add:
-        i64_add(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_add: {
+        const d = fp + code[pc + L_DAB.d];
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        const al = I[a];
+        const lo = (al + I[b]) | 0;
+        I[d + 1] = (I[a + 1] + I[b + 1] + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+        I[d] = lo;
         pc += L_DAB.size;
         continue;
-      case R.i64_sub:
-        i64_sub(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_sub: {
+        const d = fp + code[pc + L_DAB.d];
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        const al = I[a];
+        const bl = I[b];
+        I[d + 1] = (I[a + 1] - I[b + 1] - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+        I[d] = (al - bl) | 0;
         pc += L_DAB.size;
         continue;
+      }
       case R.i64_mul:
         i64_mul(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
         pc += L_DAB.size;
@@ -1168,18 +1307,33 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         i64_rem_u(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
         pc += L_DAB.size;
         continue;
-      case R.i64_and:
-        i64_and(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      case R.i64_and: {
+        const d = fp + code[pc + L_DAB.d];
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[d] = I[a] & I[b];
+        I[d + 1] = I[a + 1] & I[b + 1];
         pc += L_DAB.size;
         continue;
-      case R.i64_or:
-        i64_or(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_or: {
+        const d = fp + code[pc + L_DAB.d];
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[d] = I[a] | I[b];
+        I[d + 1] = I[a + 1] | I[b + 1];
         pc += L_DAB.size;
         continue;
-      case R.i64_xor:
-        i64_xor(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
+      }
+      case R.i64_xor: {
+        const d = fp + code[pc + L_DAB.d];
+        const a = fp + code[pc + L_DAB.a];
+        const b = fp + code[pc + L_DAB.b];
+        I[d] = I[a] ^ I[b];
+        I[d + 1] = I[a + 1] ^ I[b + 1];
         pc += L_DAB.size;
         continue;
+      }
       case R.i64_shl:
         i64_shl(I, fp + code[pc + L_DAB.d], fp + code[pc + L_DAB.a], fp + code[pc + L_DAB.b]);
         pc += L_DAB.size;
@@ -1390,6 +1544,16 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
         pc += L_DAI.size;
         continue;
       }
+      // GENERATED BEGIN multiply-add (scripts/gen-interp.mjs; do not edit, run `npm run gen`)
+      case R.f32_mul_add:
+        F[fp + code[pc + L_DABC.d]] = Math.fround(F[fp + code[pc + L_DABC.a]] * F[fp + code[pc + L_DABC.b]]) + F[fp + code[pc + L_DABC.c]];
+        pc += L_DABC.size;
+        continue;
+      case R.f32_add_mul:
+        F[fp + code[pc + L_DABC.d]] = F[fp + code[pc + L_DABC.a]] + Math.fround(F[fp + code[pc + L_DABC.b]] * F[fp + code[pc + L_DABC.c]]);
+        pc += L_DABC.size;
+        continue;
+      // GENERATED END multiply-add
       // GENERATED BEGIN f64 memory operands (scripts/gen-interp.mjs; do not edit, run `npm run gen`)
       case R.f64_add_m: {
         const addr = ((I[fp + code[pc + L_DABCI.b]] + I[fp + code[pc + L_DABCI.c]]) >>> 0) + (code[pc + L_DABCI.i] >>> 0);

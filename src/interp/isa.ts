@@ -44,7 +44,9 @@
  * register; `32`/`64`/`ref` on moves, selects and globals — the width copied
  * as raw int32 words (so f32/f64 NaN payloads survive), or a reference.
  * `br_<cmp>` are compare-and-branch superinstructions: jump to `t` when the
- * i32 comparison holds; `add_br_<cmp>` also do the loop counter's `i32.add`
+ * i32 comparison holds (`br_f32_<cmp>`/`br_f64_<cmp>`: a float comparison;
+ * `br_not_…`: when it does not hold, which for floats is not the opposite
+ * comparison because of NaN); `add_br_<cmp>` also do the loop counter's `i32.add`
  * before it (`d = a + i`). `_rr` loads and stores take the address as the
  * wrapping i32 sum of two registers (the `i32.add` that computed it is fused away). Loads/stores of f32/f64 are the i32/i64 ones (they
  * move bits); `i64.store8/16/32` are `i32.store8/16` and `i32.store` of the low word.
@@ -86,6 +88,10 @@ export const ISA: readonly IsaRow[] = [
   ...CMP.map((c): IsaRow => [`add_br_${c}`, 'd a i b t', `d = a + i; jump to t if i32.${c}(d, b)`]),
   ...CMP.map((c): IsaRow => [`add_br_${c}_imm`, 'd a i j t', `d = a + i; jump to t if i32.${c}(d, j)`]),
   ...CMP.map((c): IsaRow => [`addr_br_${c}`, 'd a b c t', `d = a + b; jump to t if i32.${c}(d, c)`]),
+  ...(['f32', 'f64'] as const).flatMap((t) => F_CMP.flatMap((c): IsaRow[] => [
+    [`br_${t}_${c}`, 'a b t', `jump to t if ${t}.${c}(a, b)`],
+    [`br_not_${t}_${c}`, 'a b t', `jump to t unless ${t}.${c}(a, b) (so a NaN operand jumps, except for ne)`],
+  ])),
   ['br_table', 'a n', 'jump to target a (clamped to the default, the last of the n targets that follow)'],
   ['return', '', 'return to the caller; results are already in the frame\'s first cells'],
   ['call', 'x a', 'call function x of the instance; arguments and results start at register a'],
@@ -180,6 +186,8 @@ export const ISA: readonly IsaRow[] = [
     .map((c): IsaRow => [`f64_${c}_m`, 'd a b c i', `d = f64.${c}(a, the f64 in memory 0 at b + c + offset i) (a load fused in)`]),
   ...(['add', 'sub', 'mul', 'div'] as const)
     .map((c): IsaRow => [`f64_${c}_st`, 'a b c i', `store f64.${c}(b, c) to memory 0 at a + offset i (the operation fused into its store)`]),
+  ['f32_mul_add', 'd a b c', 'd = f32.add(f32.mul(a, b), c) (`f32_mul` fused into the add using it)'],
+  ['f32_add_mul', 'd a b c', 'd = f32.add(a, f32.mul(b, c)) (the same with the product on the right)'],
   ['f64_add_rmw', 'a b c i', 'the f64 in memory 0 at b + c + offset i += a (`f64_add_m` then a store to the same place)'],
   ['copy8', 'a a i b b i', 'memory 0: the byte at b + b\' + offset i\' = the byte at a + a\' + offset i (an 8-bit load fused into its store8)'],
   ['copy32', 'a a i b b i', 'memory 0: 32 bits at b + b\' + offset i\' = 32 bits at a + a\' + offset i (`i32.load` fused into its `i32.store`)'],

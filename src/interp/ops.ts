@@ -12,7 +12,7 @@
  * - `SWAP_IMM_R[r]`: for i32 ops, the `_imm` form with the operands swapped
  *   (so `c < x` becomes `x > c`).
  * - `BR_OF[r]` / `BR_OF_NEG[r]`: the compare-and-branch that jumps when the
- *   i32 comparison `r` holds / does not hold.
+ *   i32, f32 or f64 comparison `r` holds / does not hold.
  *
  * Spec: "Execution › Instructions" (numeric, memory). No logic beyond tables.
  */
@@ -126,6 +126,12 @@ export const ADDR_BR_OF = new Int16Array(ISA.length).fill(-1);
 for (const c of Object.keys(NEGATE)) {
   ADDR_BR_OF[rid(`br_${c}`)] = rid(`addr_br_${c}`);
   ADDR_BR_OF[rid(`br_${c}_imm`)] = rid(`addr_br_${c}`);
+}
+for (const t of ['f32', 'f64']) {
+  for (const c of ['eq', 'ne', 'lt', 'gt', 'le', 'ge']) {
+    BR_OF[rid(`${t}_${c}`)] = rid(`br_${t}_${c}`);
+    BR_OF_NEG[rid(`${t}_${c}`)] = rid(`br_not_${t}_${c}`);
+  }
 }
 BR_OF[rid('i32_eqz')] = rid('br_eqz');
 BR_OF_NEG[rid('i32_eqz')] = rid('br_nez');

@@ -10,11 +10,12 @@
  * | `foldConst` | `i32.const a; i32.const b; i32.<op>` | `i32.const (a op b)` (nothing emitted) |
  * | `deferAdd` | `x; i32.const k; i32.add/sub` | slot "x + k" (Loc.AddImm), emitted only if used other than as an address |
  * | `fusedAddress` | `i32_add d a b` / `i32_add_imm d a k` / "x + k", then a load/store at d | the `_rr` load/store at a + b |
- * | `fuseCompareBranch` | `i32_<cmp> d a b; br_if d` (also `_imm`, `eqz`) | `br_<cmp> a b t` |
+ * | `fuseCompareBranch` | `i32_<cmp> d a b; br_if d` (also `_imm`, `eqz`; `f32_<cmp>`/`f64_<cmp>`) | `br_<cmp> a b t` (`br_f64_<cmp>`; `br_not_…` when negated) |
  * |   … counter | `i32_add_imm x y k; i32_<cmp> d x b; br_if d` | `add_br_<cmp> x y k b t` (`_imm` bound: `add_br_<cmp>_imm`) |
  * |   … register step | `i32_add x y z; i32_<cmp> d x b; br_if d` | `addr_br_<cmp> x y z b t` |
  * |   … count-down | `i32_add_imm x y k; br_if (local x)` | `add_br_ne_imm x y k 0 t` |
  * | `fuseLoadOperand` | `f64_load(_rr) t p q o; f64.<add/sub/mul/div> x t` | `f64_<op>_m d x p q o` (add/mul: either side) |
+ * | `fuseMultiplyAdd` | `f32_mul t x y; f32.add t z` / `f32.add z t` | `f32_mul_add d x y z` / `f32_add_mul d z x y` |
  * | `fuseStoreResult` | `f64_<op> v b c; f64.store p v` | `f64_<op>_st p b c o` |
  * |   … multiply | `f64_mul t y z; f64_add/sub v b t; f64.store p v` | `f64_add/sub_mul_st p b y z o` |
  * | `fuseReadModifyWrite` | `f64_add_m v x p q o; f64.store p v` (same address) | `f64_add_rmw x p q o` |
@@ -204,6 +205,30 @@ export class Fusions extends StackModel {
     this.h -= 2;
     this.op(m, this.push(out), x, p, q, off);
     // Nothing else was emitted: the instruction before the removed load is the one before this.
+    if (this.lastStart === s) this.prevStart = ps;
+    return true;
+  }
+
+  /**
+   * `f32.add` of a product just computed into a temporary: one
+   * `f32_mul_add`/`f32_add_mul` (operand order kept, so NaN payloads
+   * propagate as in the unfused pair).
+   */
+  protected fuseMultiplyAdd(r: number, out: ValType): boolean {
+    if (r !== R.f32_add || this.opAt(this.lastStart) !== R.f32_mul) return false;
+    const kb = this.h - 1;
+    const ka = kb - 1;
+    const right = this.canRetarget(kb);
+    if (!right && !(this.canRetarget(ka) && this.loc[kb] !== Loc.Home)) return false;
+    const s = this.lastStart;
+    const x = this.code[s + L_DAB.a]!;
+    const y = this.code[s + L_DAB.b]!;
+    const ps = this.prevStart;
+    this.truncate(s);
+    const z = this.reg(right ? ka : kb);
+    this.h -= 2;
+    if (right) this.op(R.f32_add_mul, this.push(out), z, x, y);
+    else this.op(R.f32_mul_add, this.push(out), x, y, z);
     if (this.lastStart === s) this.prevStart = ps;
     return true;
   }

@@ -126,7 +126,7 @@ class Translator extends GcOps {
       this.op(SWAP_IMM_R[r]!, this.push(out), b, v);
       return;
     }
-    if (this.fuseLoadOperand(r, out)) return;
+    if (this.fuseLoadOperand(r, out) || this.fuseMultiplyAdd(r, out)) return;
     const b = this.reg(kb);
     const a = this.reg(ka);
     this.h -= 2;
