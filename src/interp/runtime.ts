@@ -265,8 +265,8 @@ export class MemoryInst {
     const n = this.byteLength;
     this.u8 = new Uint8Array(b, 0, n);
     this.view = new DataView(b, 0, n);
-    this.f64 = new Float64Array(b, 0, n >> 3);
-    this.i32 = new Int32Array(b, 0, n >> 2);
+    this.f64 = new Float64Array(b, 0, n / 8); // not n >> 3: negative from 2 GiB on
+    this.i32 = new Int32Array(b, 0, n / 4);
   }
 }
 

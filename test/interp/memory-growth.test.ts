@@ -88,3 +88,16 @@ describe('memory growth', () => {
     expect(mem.buffer.byteLength).toBe(101 * PAGE_SIZE);
   });
 });
+
+describe('memory growth to the 32-bit limit', () => {
+  it('grows from 0 to 65535 and 65536 pages (views past 2 GiB)', () => {
+    const m = new MemoryInst(0, null);
+    expect(m.grow(65535)).toBe(0);
+    expect(m.i32.length).toBe((65535 * PAGE_SIZE) / 4);
+    expect(m.f64.length).toBe((65535 * PAGE_SIZE) / 8);
+    expect(m.grow(1)).toBe(65535);
+    expect(m.u8.length).toBe(2 ** 32);
+    expect(m.i32.length).toBe(2 ** 30);
+    expect(m.grow(1)).toBe(-1);
+  });
+});
