@@ -17,6 +17,9 @@
  * - `parseWat(text)`: WebAssembly text → binary (throws `CompileError`-style
  *   syntax errors with line:column); `printWat(bytes)`: binary → text.
  * - `WASI`: WASI preview1 with a deny-by-default capability policy.
+ * - `setTier(tier, module?)`: which execution tier runs the namespace's
+ *   modules (or one module's instances): `'auto'` (default: compile to JS
+ *   where `new Function` is allowed, else interpret), `'js'` or `'interp'`.
  */
 import { WebAssembly } from './api/namespace.js';
 import { bufferSourceBytes } from './api/descriptors.js';
@@ -25,6 +28,7 @@ import type { Features } from './ast/features.js';
 
 export { WebAssembly, type WebAssemblyNamespace } from './api/namespace.js';
 export { installWebAssembly } from './api/install.js';
+export { setTier, type Tier } from './api/tier.js';
 export { CompileError, LinkError, RuntimeError } from './errors.js';
 export { parseWat, printWat } from './text/index.js';
 export { WASI } from './wasi/index.js';

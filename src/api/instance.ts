@@ -16,6 +16,7 @@ import {
 } from '../interp/index.js';
 import { Global, Memory, Table, Tag, internalOf } from './objects.js';
 import { moduleAst } from './module.js';
+import { jitFor, tierOf } from './tier.js';
 import { setFuncBridge, toJSValue, toWasmValue } from './values.js';
 import { builtinImport, isBuiltinImport } from './builtins.js';
 
@@ -164,7 +165,7 @@ export class Instance {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Instance requires 'new'");
     const ast = moduleAst(module);
     const resolved = readImports(ast, importObject);
-    const rec = instantiate(ast, (mod, name) => resolved.get(`${mod}\u0000${name}`));
+    const rec = instantiate(ast, (mod, name) => resolved.get(`${mod}\u0000${name}`), { jit: jitFor(tierOf(module as object)) });
     exportsOf.set(this, exportsObject(rec));
   }
 

@@ -42,6 +42,8 @@ export interface RunCommand {
   random: RandomPolicy;
   /** Print every capability use to stderr. */
   trace: boolean;
+  /** Execution tier (`--tier`): compile to JS, interpret, or auto (JS where `new Function` works). */
+  tier: 'auto' | 'js' | 'interp';
 }
 
 export type Command =
@@ -65,6 +67,7 @@ export const USAGE = `usage: tswasm <command> [options]
       --clock real|none|frozen:NS   default real
       --random crypto|none|seed:N   default crypto
       --trace-capabilities     report every capability use on stderr
+      --tier auto|js|interp    compile to JS, interpret, or auto (default: JS where allowed)
   validate FILE.wasm...        check modules (exit 1 if any is invalid)
   inspect [--json] FILE.wasm   imports, exports and the WASI capabilities it can ask for
   wat2wasm FILE.wat [-o OUT]   text to binary (default OUT: FILE.wasm)
@@ -100,7 +103,7 @@ function random(text: string | undefined): RandomPolicy {
 }
 
 function parseRun(argv: string[]): RunCommand {
-  const cmd: RunCommand = { cmd: 'run', file: '', args: [], dirs: [], env: [], inheritEnv: false, clock: 'real', random: 'crypto', trace: false };
+  const cmd: RunCommand = { cmd: 'run', file: '', args: [], dirs: [], env: [], inheritEnv: false, clock: 'real', random: 'crypto', trace: false, tier: 'auto' };
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i];
@@ -129,6 +132,12 @@ function parseRun(argv: string[]): RunCommand {
       case '--clock': cmd.clock = clock(value()); break;
       case '--random': cmd.random = random(value()); break;
       case '--trace-capabilities': cmd.trace = true; break;
+      case '--tier': {
+        const t = value();
+        if (t !== 'auto' && t !== 'js' && t !== 'interp') throw new UsageError(`--tier expects auto, js or interp, got ${t ?? 'nothing'}`);
+        cmd.tier = t;
+        break;
+      }
       default: throw new UsageError(`unknown option ${flag} for run (see tswasm help)`);
     }
   }

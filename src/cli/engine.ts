@@ -14,7 +14,7 @@
  */
 import { compileBytes } from '../api/module.js';
 import type { Module } from '../ast/module.js';
-import { FuncInst, MemoryInst, instantiate, invoke, moduleFuncType, type StoreLimits } from '../interp/index.js';
+import { FuncInst, MemoryInst, instantiate, invoke, moduleFuncType, type InstantiateOptions } from '../interp/index.js';
 import { WASI_MODULE, type WASI } from '../wasi/index.js';
 
 /** Decodes and validates module bytes (CompileError, also for features the interpreter cannot run yet). */
@@ -37,8 +37,8 @@ export function wasiImports(module: Module, wasi: WASI): (mod: string, name: str
   };
 }
 
-/** Instantiates `module` with `wasi`'s functions under `limits` and runs `_start`; returns the exit code. */
-export function runCommand(module: Module, wasi: WASI, limits: StoreLimits = {}): number {
+/** Instantiates `module` with `wasi`'s functions under `limits` (and tier `jit`) and runs `_start`; returns the exit code. */
+export function runCommand(module: Module, wasi: WASI, limits: InstantiateOptions = {}): number {
   const instance = instantiate(module, wasiImports(module, wasi), limits);
   const start = instance.exports._start;
   const memory = instance.exports.memory;

@@ -24,6 +24,7 @@ import { compileModule, runCommand, wasiImports } from './engine.js';
 import { EXPLORE_USAGE, disasmText, parseExplore, traceRun } from './explore.js';
 import { validateCustomSections, validateOrThrow } from '../validator/index.js';
 import { unsupportedFeature } from '../interp/support.js';
+import { checkTier, jitFor } from '../api/tier.js';
 
 /** Exit status for a trap (128 + SIGABRT, as wasmtime reports it). */
 export const TRAP_EXIT = 134;
@@ -80,7 +81,13 @@ function run(cmd: RunCommand, io: CliIo): number {
     args: [cmd.file, ...cmd.args], env, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, preopens,
     clock: cmd.clock, random: cmd.random, onCapability: cmd.trace ? trace : null,
   });
-  return runCommand(module, wasi, { fuel: cmd.fuel, maxMemoryPages: cmd.maxMemoryPages });
+  let jit;
+  try {
+    jit = jitFor(checkTier(cmd.tier));
+  } catch (e) {
+    throw new CliError(`--tier ${cmd.tier}: ${(e as Error).message}`);
+  }
+  return runCommand(module, wasi, { fuel: cmd.fuel, maxMemoryPages: cmd.maxMemoryPages, jit });
 }
 
 function inspect(file: string, json: boolean, out: (s: string) => void): void {

@@ -1,9 +1,10 @@
 /**
  * Real npm packages (see PACKAGES), unchanged, through tswasm's polyfill in child processes
- * started with `node --jitless` (no native WebAssembly at all) and with
- * `--disallow-code-generation-from-strings` plus a forced install: each must
- * print exactly what it prints on native WebAssembly. Uses the built dist/
- * (npm test builds first).
+ * started with `node --jitless` (no native WebAssembly at all; the default tier there is the
+ * compile-to-JS tier), with `--disallow-code-generation-from-strings` plus a forced install
+ * (the default tier falls back to the interpreter), and with the JIT plus a forced install
+ * (compile-to-JS tier): each must print exactly what it prints on native WebAssembly. So both
+ * tiers run every package. Uses the built dist/ (npm test builds first).
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -36,8 +37,12 @@ describe.each([...PACKAGES, ...JIT_ONLY])('%s', (script) => {
     });
   }
 
-  it('gives native results with code generation from strings disallowed', () => {
+  it('gives native results with code generation from strings disallowed (interpreter)', () => {
     expect(run(script, ['--disallow-code-generation-from-strings', '--import', forced])).toBe(native);
+  });
+
+  it('gives native results in the compile-to-JS tier with the JIT', () => {
+    expect(run(script, ['--import', forced])).toBe(native);
   });
 });
 
