@@ -1,7 +1,9 @@
 // One benchmark worker: runs every workload on one engine in one process
 // mode, and prints a JSON line of results. Started by bench/run.mjs as
 //   node [mode flags] bench/worker.mjs <mode> <engine>
-// engine: native | tswasm | polywasm. The engine's namespace is installed as
+// engine: native | tswasm-js | tswasm-interp | polywasm (tswasm-js: the
+// compile-to-JS tier, tswasm-interp: the interpreter, forced with setTier).
+// The engine's namespace is installed as
 // globalThis.WebAssembly before npm packages load, so they use it unchanged.
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
@@ -18,7 +20,11 @@ async function namespace() {
     if (!globalThis.WebAssembly) throw new Error('no native WebAssembly in this mode');
     return globalThis.WebAssembly;
   }
-  if (engine === 'tswasm') return (await import('../dist/src/index.js')).WebAssembly;
+  if (engine === 'tswasm-js' || engine === 'tswasm-interp') {
+    const t = await import('../dist/src/index.js');
+    t.setTier(engine === 'tswasm-js' ? 'js' : 'interp');
+    return t.WebAssembly;
+  }
   const W = (await import('polywasm')).WebAssembly;
   // polywasm compiles with `new Function`: probe it so an eval-free mode reports "unavailable".
   new Function('return 1');
@@ -151,7 +157,7 @@ try {
   const after = process.memoryUsage();
   const perInstanceKB = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / COUNT / 1024;
   record('memory', 'JS heap + ArrayBuffers per quicksort instance (KB; its memory is 128 KB, which native V8 keeps outside both)', 1, null, perInstanceKB.toFixed(0), { value: perInstanceKB });
-  if (engine === 'tswasm') {
+  if (engine === 'tswasm-interp') {
     const { decode } = await import('../dist/src/decoder/index.js');
     const { instantiate, invoke } = await import('../dist/src/interp/index.js');
     let wasmBytes = 0, codeBytes = 0;
@@ -165,6 +171,14 @@ try {
     record('memory', 'translated code / wasm body bytes (all kernels, functions that ran)', 1, null, (codeBytes / wasmBytes).toFixed(2), { value: codeBytes / wasmBytes });
   }
   void keep;
+  if (engine === 'tswasm-js') {
+    // Everything this process compiled to JS (every workload above): translation time and source size.
+    const { stats } = await import('../dist/src/jstier/index.js');
+    record('memory', `compile-to-JS: ${stats.functions} functions translated (${stats.refused} left to the interpreter), ms per wasm KB`, 1, null,
+      (stats.ms / (stats.wasmBytes / 1024)).toFixed(2), { value: stats.ms });
+    record('memory', 'compile-to-JS: generated JS source bytes / wasm body bytes', 1, null,
+      (stats.sourceBytes / stats.wasmBytes).toFixed(2), { value: stats.sourceBytes / stats.wasmBytes });
+  }
 } catch (e) {
   record('memory', 'memory', 1, null, undefined, { error: String(e.message ?? e).slice(0, 200) });
 }

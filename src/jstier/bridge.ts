@@ -27,8 +27,7 @@ import type { FuncInst, Instance, JsFunction, Store } from '../interp/runtime.js
 import { indirectTarget } from '../interp/slow.js';
 import { trapExhausted } from '../interp/traps.js';
 import { readValue, writeValue, type Value } from '../interp/values.js';
-import { f32Box, f32Unbox } from './values.js';
-import { MAX_RESULTS } from './compile.js';
+import { MAX_RESULTS, f32Box, f32Unbox } from './values.js';
 
 /**
  * Results of a call beyond the calling convention's return value (also in the

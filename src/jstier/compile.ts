@@ -42,13 +42,17 @@ import { Op } from '../ast/op-ids.js';
 import { BLOCK_EMPTY, F32, F64, FUNCREF, I32, I64, V128, isRef, type ValType } from '../ast/types.js';
 import { f32FromBits, f64FromBits } from '../numeric/index.js';
 import { canonicalTypeId, type FuncInst, type FuncType, type Instance } from '../interp/runtime.js';
-import { I64_BY_HELPER, PURE, TRAPPING } from './ops.js';
+import { I64_BY_HELPER, PURE, TRAPPING, type PureOp } from './ops.js';
+import { HELPERS } from './helpers.js';
+import { MAX_RESULTS, f32Unbox, f64Hi, f64Lo } from './values.js';
+
+/** A pure operation evaluated at translation time (see `Gen.fold`). */
+type Folder = (h: typeof HELPERS, a: number, b: number, c: number, d: number) => unknown;
+const FOLDERS = new Map<number, Folder>();
 
 /** Thrown for a function this tier does not compile (it stays interpreted). */
 export class Unsupported extends Error {}
 
-/** Most results a function type may have here (the size of the shared result arrays). */
-export const MAX_RESULTS = 64;
 /** Longest lazy expression kept unwritten, in characters. */
 const MAX_EXPR = 240;
 
@@ -92,6 +96,8 @@ interface Entry {
   deps: number[] | null;
   /** Highest stack slot whose variable it reads (-1: none). */
   slot: number;
+  /** A constant's bits (lo, hi words; f32: bits, 0), for folding; absent otherwise. */
+  k?: readonly [number, number];
 }
 
 const EMPTY: readonly ValType[] = [];
@@ -259,6 +265,53 @@ class Gen {
     if (x === -Infinity) return '(-1 / 0)';
     if (x === 0 && 1 / x < 0) return '(-0)';
     return x < 0 ? `(${String(x)})` : String(x);
+  }
+
+  /** A constant entry of type t with bits (lo, hi) (an f32: its bits; never a NaN f32, which needs boxing at run time). */
+  private constant(t: ValType, lo: number, hi: number): Entry {
+    let e: string;
+    if (t === I32) e = int(lo);
+    else if (t === I64) e = int(lo);
+    else if (t === F32) e = this.f64Lit(f32FromBits(lo), 0, 0);
+    else e = this.f64Lit(f64FromBits(lo, hi), lo, hi);
+    return { t, e, h: t === I64 ? int(hi) : '', c: '', deps: null, slot: -1, k: [lo, hi] };
+  }
+
+  /**
+   * A pure operation on constants, computed now by the same code it would
+   * run (so a NaN it makes has the bits the hardware gives at run time, not
+   * whatever a JS parser's own constant folding of literals would give).
+   */
+  private fold(op: number, p: PureOp, ops: Entry[]): Entry {
+    let ev = FOLDERS.get(op);
+    if (ev === undefined) {
+      const js = p.js('a', 'b', 'c', 'd');
+      // The template text is this file's own (ops.ts); the operands are parameters.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      ev = new Function('H', 'a', 'b', 'c', 'd', `const { ${HELPER_NAMES.join(', ')} } = H; return ${js};`) as Folder;
+      FOLDERS.set(op, ev);
+    }
+    const arg = (i: number): number => {
+      const en = ops[i]!;
+      const [lo, hi] = en.k!;
+      return en.t === F32 ? f32FromBits(lo) : en.t === F64 ? f64FromBits(lo, hi) : lo;
+    };
+    const hiOf = (i: number): number => ops[i]!.k![1];
+    const r = (ops.length === 1
+      ? (ops[0]!.t === I64 ? ev(HELPERS, arg(0), hiOf(0), 0, 0) : ev(HELPERS, arg(0), 0, 0, 0))
+      : ops[0]!.t === I64 ? ev(HELPERS, arg(0), hiOf(0), arg(1), hiOf(1)) : ev(HELPERS, arg(0), arg(1), 0, 0)) as number;
+    if (p.cond || p.out === I32) return this.constant(I32, Number(r) | 0, 0);
+    if (p.out === F32) {
+      const bits = f32Unbox(r);
+      if ((bits & 0x7fffffff) > 0x7f800000) {
+        // A NaN result: keep the statement form (boxed at run time by the same helper).
+        const [d] = this.dest(F32);
+        this.emit(`${d} = ${this.use('f32Box')}(${int(bits)});`);
+        return { t: F32, e: d, h: '', c: '', deps: null, slot: this.h };
+      }
+      return this.constant(F32, bits, 0);
+    }
+    return this.constant(F64, f64Lo(r), f64Hi(r));
   }
 
   // -------------------------------------------------------------------------
@@ -432,7 +485,7 @@ class Gen {
 
   private instr(op: number, ins: Instr): void {
     const p = PURE.get(op);
-    if (p !== undefined) return this.pure(p);
+    if (p !== undefined) return this.pure(op, p);
     const tr = TRAPPING.get(op);
     if (tr !== undefined) {
       const b = tr.ins.length === 2 ? this.pop() : null;
@@ -536,25 +589,24 @@ class Gen {
         this.globalSet(ins.x);
         return;
       case Op.i32_const:
-        this.push({ t: I32, e: int(ins.x | 0), h: '', c: '', deps: null, slot: -1 });
+        this.push(this.constant(I32, ins.x | 0, 0));
         return;
       case Op.i64_const:
-        this.push({ t: I64, e: int(ins.lo | 0), h: int(ins.hi | 0), c: '', deps: null, slot: -1 });
+        this.push(this.constant(I64, ins.lo | 0, ins.hi | 0));
         return;
       case Op.f32_const: {
         const bits = ins.x | 0;
         const nan = (bits & 0x7fffffff) > 0x7f800000;
         // A NaN constant is boxed at run time by the same helper loads use.
-        const e = nan ? `${this.use('f32Box')}(${int(bits)})` : this.f64Lit(f32FromBits(bits), 0, 0);
         if (nan) {
           const [d] = this.dest(F32);
-          this.emit(`${d} = ${e};`);
+          this.emit(`${d} = ${this.use('f32Box')}(${int(bits)});`);
           this.pushSlot(F32);
-        } else this.push({ t: F32, e, h: '', c: '', deps: null, slot: -1 });
+        } else this.push(this.constant(F32, bits, 0));
         return;
       }
       case Op.f64_const:
-        this.push({ t: F64, e: this.f64Lit(f64FromBits(ins.lo | 0, ins.hi | 0), ins.lo | 0, ins.hi | 0), h: '', c: '', deps: null, slot: -1 });
+        this.push(this.constant(F64, ins.lo | 0, ins.hi | 0));
         return;
       case Op.i64_add: case Op.i64_sub: case Op.i64_and: case Op.i64_or: case Op.i64_xor:
         this.i64Binary(op);
@@ -722,9 +774,15 @@ class Gen {
     for (const name of HELPER_NAMES) if (js.includes(`${name}(`)) this.use(name);
   }
 
-  private pure(p: (typeof PURE extends ReadonlyMap<number, infer V> ? V : never)): void {
+  private pure(op: number, p: PureOp): void {
     const n = p.ins.length;
     const ops = this.stack.splice(this.h - n, n);
+    if (ops.every((en) => en.k !== undefined)) {
+      const f = this.fold(op, p, ops);
+      if (f.slot >= 0) this.pushSlot(F32);
+      else this.push(f);
+      return;
+    }
     const args: string[] = [];
     let deps: number[] | null = null;
     let slot = -1;
@@ -863,10 +921,7 @@ class Gen {
       // An immutable global's value is fixed before any code runs: a constant.
       const lo = g.bits[0]!;
       const hi = g.bits[1]!;
-      if (t === I32) this.push({ t, e: int(lo), h: '', c: '', deps: null, slot: -1 });
-      else if (t === I64) this.push({ t, e: int(lo), h: int(hi), c: '', deps: null, slot: -1 });
-      else if (t === F64) this.push({ t, e: this.f64Lit(f64FromBits(lo, hi), lo, hi), h: '', c: '', deps: null, slot: -1 });
-      else if ((lo & 0x7fffffff) <= 0x7f800000) this.push({ t, e: this.f64Lit(f32FromBits(lo), 0, 0), h: '', c: '', deps: null, slot: -1 });
+      if (t !== F32 || (lo & 0x7fffffff) <= 0x7f800000) this.push(this.constant(t, lo, t === I32 || t === F32 ? 0 : hi));
       else this.globalRead(x, t);
       return;
     }

@@ -25,6 +25,9 @@
  * code) and code generation (compile.ts).
  */
 
+/** Most results a function type may have in this tier (the size of the shared result arrays, bridge.ts). */
+export const MAX_RESULTS = 64;
+
 const scratch = new ArrayBuffer(8);
 const sI32 = new Int32Array(scratch);
 const sF32 = new Float32Array(scratch);
