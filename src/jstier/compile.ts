@@ -497,6 +497,10 @@ class Gen {
       this.pushSlot(I32);
       return;
     }
+    if (op === Op.i64_mul) return this.i64Mul();
+    if ((op === Op.i64_shl || op === Op.i64_shr_s || op === Op.i64_shr_u) && this.stack[this.h - 1]!.k !== undefined) {
+      return this.i64ShiftConst(op);
+    }
     const hp = I64_BY_HELPER.get(op);
     if (hp !== undefined) return this.i64Helper(hp.fn, hp.ins);
     switch (op) {
@@ -817,6 +821,35 @@ class Gen {
         const o = op === Op.i64_and ? '&' : op === Op.i64_or ? '|' : '^';
         this.emit(`${x} = ${a.e} ${o} ${b.e}; ${y} = ${a.h} ${o} ${b.h};`);
       }
+    }
+    this.pushSlot(I64);
+  }
+
+  /** i64.mul: low word by `Math.imul`, high word from the cross terms and `umulh` (values.ts). */
+  private i64Mul(): void {
+    const b = this.pop();
+    const a = this.pop();
+    const [x, y] = this.dest(I64);
+    const t = this.v('t', '0');
+    const im = this.use('imul');
+    this.emit(`${t} = ${im}(${a.e}, ${b.e}); ${y} = (${im}(${a.h}, ${b.e}) + ${im}(${a.e}, ${b.h}) + ${this.use('umulh')}(${a.e}, ${b.e})) | 0; ${x} = ${t};`);
+    this.pushSlot(I64);
+  }
+
+  /** i64.shl/shr_s/shr_u by a constant count: word operations (the count is taken mod 64, as the spec says). */
+  private i64ShiftConst(op: number): void {
+    const k = this.pop().k![0] & 63;
+    const a = this.pop();
+    const [x, y] = this.dest(I64);
+    const A = a.e;
+    const B = a.h;
+    if (k === 0) this.emit(`${x} = ${A}; ${y} = ${B};`);
+    else if (op === Op.i64_shl) {
+      this.emit(k < 32 ? `${y} = (${B} << ${k}) | (${A} >>> ${32 - k}); ${x} = ${A} << ${k};` : `${y} = ${A} << ${k - 32}; ${x} = 0;`);
+    } else if (op === Op.i64_shr_u) {
+      this.emit(k < 32 ? `${x} = (${A} >>> ${k}) | (${B} << ${32 - k}); ${y} = (${B} >>> ${k}) | 0;` : `${x} = (${B} >>> ${k - 32}) | 0; ${y} = 0;`);
+    } else {
+      this.emit(k < 32 ? `${x} = (${A} >>> ${k}) | (${B} << ${32 - k}); ${y} = ${B} >> ${k};` : `${x} = ${B} >> ${k - 32}; ${y} = ${B} >> 31;`);
     }
     this.pushSlot(I64);
   }

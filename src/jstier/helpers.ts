@@ -20,7 +20,7 @@ import {
   memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGet, tableInit, tableSet,
 } from '../interp/slow.js';
 import { trapExhausted, trapFuel, trapMemory, trapUnreachable } from '../interp/traps.js';
-import { copysign, f32Box, f32Unbox, f64Hi, f64Lo, f64Of, u64 } from './values.js';
+import { copysign, f32Box, f32Unbox, f64Hi, f64Lo, f64Of, u64, umulh } from './values.js';
 import { RH, RR, RV, indirect } from './bridge.js';
 
 /** The helper record (see the header). */
@@ -32,7 +32,7 @@ export const HELPERS = {
   i64_shr_s, i64_shr_u, i64_trunc_f64_s, i64_trunc_f64_u, i64_trunc_sat_f64_s, i64_trunc_sat_f64_u,
   memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGet, tableInit, tableSet,
   trapExhausted, trapFuel, trapMemory, trapUnreachable,
-  copysign, f32Box, f32Unbox, f64Hi, f64Lo, f64Of, u64,
+  copysign, f32Box, f32Unbox, f64Hi, f64Lo, f64Of, u64, umulh,
   fround: Math.fround, imul: Math.imul, clz32: Math.clz32, abs: Math.abs, sqrt: Math.sqrt,
   /** Scratch words for the i64 operations of src/numeric (operands at 0..3, result at 0..1). */
   W: new Int32Array(4),

@@ -85,6 +85,23 @@ export function f64Of(lo: number, hi: number): number {
   return sF64[0]!;
 }
 
+/**
+ * The high 32 bits (as an int32) of the unsigned 64-bit product of int32s a
+ * and b, from 16-bit halves (every partial product is exact in a double).
+ * With `Math.imul` for the low word and the cross terms this is i64.mul
+ * (compile.ts), checked against src/numeric's `i64_mul` by the tier property tests.
+ */
+export function umulh(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
+}
+
 /** The unsigned value of the i64 (lo, hi) as a number: exact below 2^53, and any larger value is out of every bound. */
 export function u64(lo: number, hi: number): number {
   return (hi >>> 0) * 4294967296 + (lo >>> 0);
