@@ -32,15 +32,17 @@ describe('parseArgs', () => {
       cmd: 'run', file: 'x.wasm', args: ['--not-an-option', 'b'],
       dirs: [{ host: '/tmp/a', guest: '/data', writable: true }, { host: '/etc', guest: '/etc', writable: false }],
       env: [{ name: 'A', value: '1=2' }, { name: 'HOME' }], inheritEnv: true, fuel: 100, maxMemoryPages: 16,
-      clock: { frozen: 5n }, random: { seed: 7n }, trace: false,
+      clock: { frozen: 5n }, random: { seed: 7n }, trace: false, tier: 'auto',
     });
+    expect(parseArgs(['run', '--tier', 'interp', 'x.wasm'])).toMatchObject({ tier: 'interp' });
+    expect(parseArgs(['run', '--tier=js', 'x.wasm'])).toMatchObject({ tier: 'js' });
     expect(parseArgs(['x.wasm', 'arg'])).toMatchObject({ cmd: 'run', file: 'x.wasm', args: ['arg'] });
     expect(parseArgs(['run', '--', '-weird.wasm'])).toMatchObject({ file: '-weird.wasm' });
   });
 
   it('rejects bad command lines with UsageError', () => {
     for (const argv of [['run'], ['run', '--fuel', 'x', 'a.wasm'], ['run', '--nope', 'a.wasm'], ['frob'], ['inspect'],
-      ['run', '--dir', '::x', 'a.wasm'], ['run', '--clock', 'sometimes', 'a.wasm'], ['wat2wasm', 'a.wat', '-o']]) {
+      ['run', '--dir', '::x', 'a.wasm'], ['run', '--clock', 'sometimes', 'a.wasm'], ['wat2wasm', 'a.wat', '-o'], ['run', '--tier', 'jit', 'a.wasm']]) {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     }
   });
@@ -49,6 +51,7 @@ describe('parseArgs', () => {
 describe('tswasm run', () => {
   it('runs hello and exits with the guest code', () => {
     expect(cli(['run', prog('hello')])).toEqual({ code: 0, stdout: 'hello, world\n', stderr: '' });
+    for (const tier of ['js', 'interp']) expect(cli(['run', '--tier', tier, prog('hello')])).toEqual({ code: 0, stdout: 'hello, world\n', stderr: '' });
     expect(cli(['run', prog('exit_code'), '42']).code).toBe(42);
     expect(cli(['run', prog('exit_code'), '7', 'return']).code).toBe(7);
   });
