@@ -30,7 +30,9 @@
  * forms, traps' messages, host calls: slow.ts, traps.ts), so this function
  * stays below V8's size limit for optimization; rooms' instructions (vector,
  * GC) run in their own executor files, reached through the GENERATED `rooms`
- * region. SIMD, exceptions and tail calls are not executed yet.
+ * region; unwinding (exceptions.ts, invoke.ts): this loop has no try/catch,
+ * and entering or leaving a `try_table` executes nothing. SIMD is not
+ * executed yet.
  *
  * Spec: "Execution › Instructions" and "Execution › Instructions › Control
  * Instructions" (call, return: "Function Calls").
@@ -46,7 +48,7 @@ import {
 import {
   L_AAIBBI, L_ABBICCI, L_ABCCI, L_ABCI, L_ABI, L_ABIJXY, L_ABT, L_AIT, L_AN, L_AT, L_D, L_DA, L_DAB, L_DABC,
   L_DABCI, L_DABCT, L_DABI, L_DAI, L_DAIBT, L_DAIJT, L_DAIJXY, L_DI, L_DIJ, L_DX, L_DXA, L_DXAB, L_I, L_T, L_X,
-  L_XA, L_XAB, L_XABC, L_XYAB, L_XYABC, R,
+  L_XA, L_XAB, L_XABC, L_XYAB, L_XYABC, L_A, L_AB, R,
 } from './isa-ids.js';
 import { MemoryInst, type Compiled, type FuncInst, type Store } from './runtime.js';
 import {
@@ -54,7 +56,8 @@ import {
   memoryInitOp, memorySizeX, storeX, tableCopyOp, tableFillOp, tableGetOp, tableGrowOp, tableInitOp, tableSetOp,
   tableSizeOp,
 } from './slow.js';
-import { trapExhausted, trapFuel, trapMemory, trapUnreachable } from './traps.js';
+import { trapExhausted, trapFuel, trapMemory, trapNullExn, trapNullFunc, trapNullRef, trapUnreachable } from './traps.js';
+import { catchInFrame, exnFromRegs, type ExnInst } from './exceptions.js';
 import { translate } from './translate.js';
 import { execGc } from './exec-gc.js';
 
@@ -81,12 +84,18 @@ export function interpreted(f: FuncInst): Compiled | null {
 }
 
 /**
- * Runs `entry` with its frame at register word `fp0` (arguments already in
- * place) until it returns; its results are then in the frame's first cells.
- * The caller (invoke.ts) has counted the entry frame in `store.depth` and
- * restores `store.depth` if this throws.
+ * Runs code `entry` from `pc0` with its frame at register word `fp0` and at
+ * call depth `depth0` until the run's entry frame (depth `base`) returns; its
+ * results are then in that frame's first cells. A run starts at pc 0 of the
+ * entry function with `depth0 === base`; after an exception was caught
+ * (invoke.ts, exceptions.ts) it resumes at the handler's frame. The caller
+ * has counted the entry frame in `store.depth` and restores `store.depth` if
+ * this throws. Before it leaves the loop for another store or a host, and
+ * when it raises an exception, the current frame is pushed on the frame stack
+ * (at level `depth`, `store.depth = depth + 1`), so an exception coming out
+ * can be unwound from there.
  */
-export function execute(store: Store, entry: Compiled, fp0: number): void {
+export function execute(store: Store, entry: Compiled, pc0: number, fp0: number, depth0: number, base: number): void {
   const regs = store.regs;
   let I = regs.i32;
   let F = regs.f32;
@@ -94,7 +103,7 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
   let refs = regs.refs;
   let cur = entry;
   let code = cur.code;
-  let pc = 0;
+  let pc = pc0;
   let fp = fp0;
   let inst = cur.instance;
   let funcs = inst.funcs;
@@ -108,13 +117,13 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
   const frameCode = store.frameCode;
   const framePc = store.framePc;
   const frameFp = store.frameFp;
-  const base = store.depth;
   const maxDepth = store.maxCallDepth;
-  let depth = base;
+  let depth = depth0;
 
   for (;;) {
     let callee: FuncInst;
     let argBase: number;
+    let tail = false;
     const op = code[pc] as R;
     switch (op) {
       case R.unreachable:
@@ -558,6 +567,75 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       case R.fuel:
         if ((store.fuel -= code[pc + L_I.i]) < 0) trapFuel();
         pc += L_I.size;
+        continue;
+
+      // Control: tail calls, function references, exceptions (exceptions.ts: handler tables, unwinding)
+      case R.return_call:
+        callee = funcs[code[pc + L_XA.x]];
+        argBase = code[pc + L_XA.a];
+        pc += L_XA.size;
+        tail = true;
+        break;
+      case R.return_call_indirect:
+        callee = indirectTarget(inst, code[pc + L_XYAB.x], code[pc + L_XYAB.y], I[fp + code[pc + L_XYAB.b]]);
+        argBase = code[pc + L_XYAB.a];
+        pc += L_XYAB.size;
+        tail = true;
+        break;
+      case R.call_ref:
+      case R.return_call_ref: {
+        const f = refs[(fp + code[pc + L_AB.b]) >> 1] as FuncInst | null;
+        if (f === null) trapNullFunc();
+        callee = f;
+        argBase = code[pc + L_AB.a];
+        pc += L_AB.size;
+        tail = op === R.return_call_ref;
+        break;
+      }
+      case R.throw: {
+        const exn = exnFromRegs(inst.tags[code[pc + L_XA.x]], regs, fp + code[pc + L_XA.a]);
+        pc += L_XA.size;
+        // A handler in this frame: jump to it without leaving the loop.
+        const target = cur.handlers === null ? -1 : catchInFrame(cur, pc, fp, exn, regs);
+        if (target >= 0) {
+          pc = target;
+          continue;
+        }
+        frameCode[depth] = cur;
+        framePc[depth] = pc;
+        frameFp[depth] = fp;
+        store.depth = depth + 1;
+        throw exn;
+      }
+      case R.throw_ref: {
+        const exn = refs[(fp + code[pc + L_A.a]) >> 1] as ExnInst | null;
+        if (exn === null) trapNullExn();
+        pc += L_A.size;
+        const target = cur.handlers === null ? -1 : catchInFrame(cur, pc, fp, exn, regs);
+        if (target >= 0) {
+          pc = target;
+          continue;
+        }
+        frameCode[depth] = cur;
+        framePc[depth] = pc;
+        frameFp[depth] = fp;
+        store.depth = depth + 1;
+        throw exn;
+      }
+      case R.ref_as_non_null: {
+        const v = refs[(fp + code[pc + L_DA.a]) >> 1];
+        if (v === null) trapNullRef();
+        refs[(fp + code[pc + L_DA.d]) >> 1] = v;
+        pc += L_DA.size;
+        continue;
+      }
+      case R.br_null:
+        if (refs[(fp + code[pc + L_AT.a]) >> 1] === null) pc = code[pc + L_AT.t];
+        else pc += L_AT.size;
+        continue;
+      case R.br_non_null:
+        if (refs[(fp + code[pc + L_AT.a]) >> 1] !== null) pc = code[pc + L_AT.t];
+        else pc += L_AT.size;
         continue;
 
       // Registers, constants, select, globals
@@ -1971,9 +2049,50 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       }
     }
 
+    // A tail call into wasm of this store: the arguments move to the frame's
+    // first cells and the callee replaces the frame (same fp, same depth).
+    // Into a host, another store or the compile-to-JS tier it is a call, after which the `return`
+    // that the translator put after every tail call returns the results.
+    let c: Compiled | null = null;
+    if (callee.def !== null && callee.instance!.store === store) c = callee.compiled ?? interpreted(callee);
+    if (tail && c !== null) {
+      const n = callee.paramWords;
+      const from = fp + argBase;
+      for (let k = 0; k < n; k++) I[fp + k] = I[from + k];
+      for (let k = 0; k < n; k += 2) refs[(fp + k) >> 1] = refs[(from + k) >> 1];
+      if (fp + c.frameWords > I.length) {
+        regs.ensure(fp + c.frameWords);
+        I = regs.i32;
+        F = regs.f32;
+        D = regs.f64;
+        refs = regs.refs;
+      }
+      for (let k = fp + c.zeroFrom, end = fp + c.zeroTo; k < end; k++) I[k] = 0;
+      if (c.pool !== null) {
+        const pool = c.pool;
+        const at = fp + c.poolAt;
+        for (let k = 0; k < pool.length; k++) I[at + k] = pool[k];
+      }
+      if (c.refLocals !== null) for (const k of c.refLocals) refs[(fp >> 1) + k] = null;
+      cur = c;
+      code = c.code;
+      pc = 0;
+      if (c.instance !== inst) {
+        inst = c.instance;
+        funcs = inst.funcs;
+        globals = inst.globals;
+        mem = inst.memories[0] ?? NO_MEMORY;
+        u8 = mem.u8;
+        dv = mem.view;
+        m64 = mem.f64;
+        m32 = mem.i32;
+        memLen = u8.length;
+      }
+      continue;
+    }
+
     // A call: `callee` with arguments at fp + argBase; pc is the return address.
-    let c: Compiled | null;
-    if (callee.def !== null && callee.instance!.store === store && (c = callee.compiled ?? interpreted(callee)) !== null) {
+    if (c !== null) {
       if (depth >= maxDepth) trapExhausted();
       const nfp = fp + argBase;
       if (nfp + c.frameWords > I.length) {
@@ -2011,6 +2130,9 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       }
     } else {
       if (depth >= maxDepth) trapExhausted();
+      frameCode[depth] = cur;
+      framePc[depth] = pc;
+      frameFp[depth] = fp;
       store.depth = depth + 1;
       store.sp = fp + cur.frameWords;
       callExternal(store, callee, fp + argBase);
@@ -2019,6 +2141,13 @@ export function execute(store: Store, entry: Compiled, fp0: number): void {
       F = regs.f32;
       D = regs.f64;
       refs = regs.refs;
+      if (tail) {
+        // The `return` after the tail call returns the callee's results from the first cells.
+        const n = callee.resultWords;
+        const from = fp + argBase;
+        for (let k = 0; k < n; k++) I[fp + k] = I[from + k];
+        for (let k = 0; k < n; k += 2) refs[(fp + k) >> 1] = refs[(from + k) >> 1];
+      }
       mem = inst.memories[0] ?? NO_MEMORY;
       u8 = mem.u8;
       dv = mem.view;

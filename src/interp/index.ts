@@ -13,19 +13,22 @@
  * Errors: `instantiate` throws `LinkError` (imports) and `RuntimeError` (a
  * segment out of bounds, a trapping start function); `invoke` throws
  * `RuntimeError` for traps (including "call stack exhausted" and "fuel
- * exhausted") and `TypeError` for arguments of the wrong count or JS type.
- * Both pass through whatever a host function throws. Values at this boundary
+ * exhausted") and `TypeError` for arguments of the wrong count or JS type;
+ * a wasm exception that no handler catches leaves `invoke` as the `ExnInst`
+ * itself (host functions raise one by throwing an `ExnInst`). Both pass
+ * through whatever else a host function throws. Values at this boundary
  * are raw bits: see values.ts.
  */
 export { instantiate, defaultStore, type Imports, type InstantiateOptions } from './instantiate.js';
 export { invoke } from './invoke.js';
 export {
-  FuncInst, TableInst, MemoryInst, GlobalInst, Store, PAGE_SIZE, type ExternVal, type FuncType, type HostFunc,
+  FuncInst, TableInst, MemoryInst, GlobalInst, TagInst, Store, PAGE_SIZE, type ExternVal, type FuncType, type HostFunc,
   type Instance, type StoreLimits,
 } from './runtime.js';
 export {
   type Value, readGlobal, writeGlobal, f32ToBits, f32FromBitsValue, f64ToBits, f64FromBitsValue,
 } from './values.js';
+export { ExnInst } from './exceptions.js';
 export { spectest } from './spectest.js';
 export { moduleFuncType, moduleValType } from './rtypes.js';
 export {

@@ -12,10 +12,12 @@
  *
  * Imports match by the 3.0 rules on runtime types (rtypes.ts): a function's
  * canonical type must be a subtype of the import's, an immutable global's
- * type a subtype, a mutable global's and a table's element type equivalent.
+ * type a subtype, a mutable global's and a table's element type equivalent,
+ * a tag's type equivalent. A defined tag is a new `TagInst` per
+ * instantiation.
  *
- * Deliberately not here: validation (the module must be valid), tags and
- * exception handling, memory64/table64 beyond their limits.
+ * Deliberately not here: validation (the module must be valid),
+ * memory64/table64 beyond their limits.
  */
 import { LinkError } from '../errors.js';
 import { ExternKind, type Module } from '../ast/module.js';
@@ -23,7 +25,8 @@ import type { Limits } from '../ast/types.js';
 import { evalConst, type ConstContext } from './constexpr.js';
 import { invoke } from './invoke.js';
 import {
-  FuncInst, GlobalInst, MemoryInst, Store, TableInst, type ExternVal, type Instance, type StoreLimits, type JitHooks,
+  FuncInst, GlobalInst, MemoryInst, Store, TableInst, TagInst, canonicalTypeId, type ExternVal, type Instance,
+  type StoreLimits, type JitHooks,
 } from './runtime.js';
 import { runtimeTypes } from './rtypes.js';
 import { moduleLayouts } from './gc.js';
@@ -84,6 +87,7 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const tables: TableInst[] = [];
   const memories: MemoryInst[] = [];
   const globals: GlobalInst[] = [];
+  const tags: TagInst[] = [];
   for (const imp of m.imports) {
     const v = lookup(imports, imp.module, imp.name);
     if (v === undefined) throw new LinkError(`unknown import: ${imp.module}.${imp.name}`);
@@ -112,6 +116,12 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
         }
         globals.push(v);
         break;
+      case 'tag':
+        if (!(v instanceof TagInst) || canonicalTypeId(v.type) !== canon[d.type]) {
+          incompatible(imp.module, imp.name);
+        }
+        tags.push(v);
+        break;
       default:
         incompatible(imp.module, imp.name);
     }
@@ -121,7 +131,9 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
   const datas: Uint8Array[] = [];
   const exports: Record<string, ExternVal> = Object.create(null) as Record<string, ExternVal>;
   const layouts = moduleLayouts(m);
-  const inst: Instance = { module: m, store, types, canon, layouts, funcs, tables, memories, globals, elems, datas, exports, jit };
+  const inst: Instance = {
+    module: m, store, types, canon, layouts, funcs, tables, memories, globals, tags, elems, datas, exports, jit,
+  };
   m.funcs.forEach((def, i) => funcs.push(new FuncInst(types[m.funcTypes[i]!]!, inst, def, null)));
   const ctx: ConstContext = { funcs, globals, layouts };
 
@@ -144,12 +156,15 @@ export function instantiate(m: Module, imports: Imports = {}, options: Instantia
     memories.push(new MemoryInst(Number(min), max === null ? null : Number(max), limit, mt.addr64, mt.shared));
   }
 
+  for (const t of m.tags) tags.push(new TagInst(types[t.type]!));
+
   for (const e of m.exports) {
     switch (e.kind) {
       case ExternKind.Func: exports[e.name] = funcs[e.index]!; break;
       case ExternKind.Table: exports[e.name] = tables[e.index]!; break;
       case ExternKind.Memory: exports[e.name] = memories[e.index]!; break;
       case ExternKind.Global: exports[e.name] = globals[e.index]!; break;
+      case ExternKind.Tag: exports[e.name] = tags[e.index]!; break;
       default: break;
     }
   }

@@ -10,12 +10,18 @@
  * of nested re-entries is limited too; a JS stack overflow that still happens
  * inside a host function becomes "call stack exhausted".
  *
+ * The run loop is also where exceptions are caught: `execute` has no
+ * try/catch; an `ExnInst` thrown out of it is handed to `unwind`
+ * (exceptions.ts), and when a handler catches it the executor is re-entered
+ * at the handler's frame and pc. So paths that never throw pay nothing.
+ *
  * Throws: `RuntimeError` (traps), `TypeError` (wrong argument count or JS
- * types), and whatever a host function throws.
+ * types), an `ExnInst` no handler caught, and whatever a host function throws.
  */
 import { RuntimeError } from '../errors.js';
 import { execute, interpreted } from './exec.js';
-import { MAX_REENTRY, type FuncInst } from './runtime.js';
+import { ExnInst, Unwound, unwind, type Resume } from './exceptions.js';
+import { MAX_REENTRY, type Compiled, type FuncInst, type Store } from './runtime.js';
 import { setInvokeHook } from './slow.js';
 import { cellsOf } from './regfile.js';
 import { TRAP_EXHAUSTED, trapExhausted } from './traps.js';
@@ -51,7 +57,7 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
   try {
     // A function the compile-to-JS tier runs: its own boundary conversion.
     if (c === null) return f.instance!.jit!.invoke(f, args, savedDepth);
-    execute(store, c, fp);
+    run(store, c, fp);
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) throw new RuntimeError(TRAP_EXHAUSTED);
     throw e;
@@ -65,6 +71,27 @@ export function invoke(f: FuncInst, args: readonly Value[]): Value[] {
     out.push(readValue(regs.i32, regs.refs, o, results[k]!));
   }
   return out;
+}
+
+/**
+ * Runs `entry` (frame at `fp`, counted in `store.depth`) to completion,
+ * re-entering the executor at the handler each time an exception is caught.
+ * (The compile-to-JS tier enters interpreted functions through this too.)
+ */
+export function run(store: Store, entry: Compiled, fp: number): void {
+  const base = store.depth;
+  const at: Resume = { code: entry, pc: 0, fp, depth: base };
+  for (;;) {
+    try {
+      execute(store, at.code, at.pc, at.fp, at.depth, base);
+      return;
+    } catch (e) {
+      if (!(e instanceof ExnInst)) throw e;
+      const r = unwind(store, e, base, at);
+      if (r === Unwound.Uncaught) throw e;
+      if (r === Unwound.Returned) return;
+    }
+  }
 }
 
 setInvokeHook(invoke);

@@ -97,6 +97,16 @@ export const ISA: readonly IsaRow[] = [
   ['call', 'x a', 'call function x of the instance; arguments and results start at register a'],
   ['call_indirect', 'x y a b', 'call table y[b] checking its type id against x; arguments and results at a'],
   ['fuel', 'i', 'charge i units of fuel; trap when the budget is exhausted'],
+  // Control: tail calls, function references, exceptions (exceptions.ts documents the handler tables)
+  ['return_call', 'x a', 'tail call of function x: arguments at a move to the frame\'s first cells and the callee replaces the frame'],
+  ['return_call_indirect', 'x y a b', 'tail call of table y[b] checking its type id against x; arguments at a'],
+  ['call_ref', 'a b', 'call the function reference b (trap on null); arguments and results at a'],
+  ['return_call_ref', 'a b', 'tail call of the function reference b (trap on null); arguments at a'],
+  ['throw', 'x a', 'raise an exception of tag x with the payload at registers a..'],
+  ['throw_ref', 'a', 'raise the exception reference a again (trap on null)'],
+  ['ref_as_non_null', 'd a', 'd = a; trap "null reference" if a is null'],
+  ['br_null', 'a t', 'jump to t if reference a is null'],
+  ['br_non_null', 'a t', 'jump to t if reference a is not null'],
   // Registers, constants, select, globals
   ['mov32', 'd a', 'copy one word (i32, f32 bits)'],
   ['mov64', 'd a', 'copy two words (i64, f64 bits)'],

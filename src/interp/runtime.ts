@@ -4,7 +4,8 @@
  * the execution resources (register file, frame stack, limits, fuel).
  *
  * Deliberately not here: instantiation (instantiate.ts), the executor
- * (exec.ts), the translator (translate.ts). Tables, memories and globals do
+ * (exec.ts), the translator (translate.ts), exception instances and unwinding
+ * (exceptions.ts). Tables, memories and globals do
  * not belong to a store: they are plain objects any instance may import.
  * Functions run on the store of the instance that defined them; a call into a
  * function of another store goes through that store's `invoke` like a host call.
@@ -15,7 +16,7 @@
 import type { Func, Module } from '../ast/module.js';
 import type { ValType } from '../ast/types.js';
 import type { Value } from './values.js';
-import { RegisterFile } from './regfile.js';
+import { RegisterFile, cellsOf } from './regfile.js';
 import { canonicalFuncType } from '../validator/canon.js';
 import type { Layouts } from './gc.js';
 
@@ -56,6 +57,14 @@ export interface Compiled {
   readonly poolAt: number;
   /** Cell offsets of declared reference-typed locals (set to null on entry), or null if none. */
   readonly refLocals: Int32Array | null;
+  /**
+   * The exception handler table (rows of `HANDLER_ROW` words, layout in
+   * exceptions.ts), consulted only when an exception is thrown; null if the
+   * function has no `try_table` or `try`.
+   */
+  readonly handlers: Int32Array | null;
+  /** The tags the handler rows' `catch` clauses name (a row's `tag` indexes it). */
+  readonly handlerTags: readonly TagInst[];
   readonly instance: Instance;
 }
 
@@ -80,10 +89,15 @@ export class FuncInst {
   js: JsFunction | null = null;
   /** The JS tier's calling-convention entry to this function (src/jstier), made on first use. */
   entry: JsFunction | null = null;
+  /** Register words its parameters and its results take (a tail call moves that many). */
+  readonly paramWords: number;
+  readonly resultWords: number;
 
   constructor(type: FuncType, instance: Instance | null, def: Func | null, host: HostFunc | null) {
     this.type = type;
     this.typeId = canonicalTypeId(type);
+    this.paramWords = 2 * type.params.reduce((n, t) => n + cellsOf(t), 0);
+    this.resultWords = 2 * type.results.reduce((n, t) => n + cellsOf(t), 0);
     this.instance = instance;
     this.def = def;
     this.host = host;
@@ -332,8 +346,21 @@ export class GlobalInst {
   }
 }
 
+/**
+ * A tag instance ("Tag Instances"): an exception tag, identified by the object
+ * itself (two tags with the same type are different tags), with the types of
+ * the values an exception of this tag carries.
+ */
+export class TagInst {
+  readonly type: FuncType;
+
+  constructor(type: FuncType) {
+    this.type = type;
+  }
+}
+
 /** An external value: what imports and exports carry ("External Values"). */
-export type ExternVal = FuncInst | TableInst | MemoryInst | GlobalInst;
+export type ExternVal = FuncInst | TableInst | MemoryInst | GlobalInst | TagInst;
 
 /** A module instance ("Module Instances"). */
 export interface Instance {
@@ -349,6 +376,7 @@ export interface Instance {
   readonly tables: TableInst[];
   readonly memories: MemoryInst[];
   readonly globals: GlobalInst[];
+  readonly tags: TagInst[];
   /** Element segments' references; a dropped segment is empty. */
   readonly elems: Value[][];
   /** Data segments' bytes; a dropped segment is empty. */

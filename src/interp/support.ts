@@ -15,13 +15,15 @@ import type { Module } from '../ast/module.js';
 import { Heap, V128, isRef, refHeap, refExact, type ValType } from '../ast/types.js';
 
 /**
- * Instruction features the interpreter executes: WebAssembly 2.0 without SIMD,
- * plus GC (structs, arrays, i31, casts).
- * (Multiple memories and 64-bit memories and tables run too; they are not
- * instruction features and so are checked nowhere below.)
+ * Instruction features the interpreter executes: WebAssembly 2.0 without
+ * SIMD, plus GC (structs, arrays, i31, casts), tail calls, both forms of
+ * exception handling and typed function references. (Multiple memories and
+ * 64-bit memories and tables run too; they are not instruction features and
+ * so are checked nowhere below.)
  */
 export const EXECUTABLE: ReadonlySet<Feature> = new Set<Feature>([
-  'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types', 'gc',
+  'mvp', 'sign-extension', 'saturating-float-to-int', 'bulk-memory', 'reference-types', 'gc', 'tail-call',
+  'exceptions', 'legacy-exceptions', 'function-references',
 ]);
 
 /**
@@ -35,7 +37,6 @@ function typeFeature(t: ValType): string | null {
   if (!isRef(t)) return null;
   const h = refHeap(t);
   if (refExact(t)) return 'custom-descriptors';
-  if (h === Heap.Exn || h === Heap.NoExn) return 'exceptions';
   return null;
 }
 
@@ -56,7 +57,6 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
   }
   for (const imp of m.imports) {
     const d = imp.desc;
-    if (d.kind === 'tag') return 'exceptions';
     if (d.kind === 'memory') {
       if (d.type.shared) return 'threads';
       if (d.type.pageSizeLog2 !== null) return 'custom-page-sizes';
@@ -69,7 +69,6 @@ export function unsupportedFeature(m: Module, usedOps: Uint8Array): string | nul
     if (mem.shared) return 'threads';
     if (mem.pageSizeLog2 !== null) return 'custom-page-sizes';
   }
-  if (m.tags.length > 0) return 'exceptions';
   for (const t of m.tables) {
     const f = typeFeature(t.type.elem);
     if (f) return f;

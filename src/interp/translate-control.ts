@@ -15,17 +15,24 @@
  * again; the callee leaves its results in its first cells, which are the
  * caller's homes of the result slots.
  *
- * The room for exceptions and tail calls: `try_table` is one more `Kind`
- * whose handlers are jump targets like a block's end; `throw`/`throw_ref`
- * end a block like `br`; `return_call*` emit a call that replaces the frame
- * and then `setUnreachable()` like `return`.
+ * Tail calls (`return_call*`) are the call followed by `return`: the
+ * executor replaces the frame for a wasm callee of the same store and never
+ * reaches the `return`; for a host callee it calls, copies the results to
+ * the frame's first cells, and the `return` returns them. `br_on_null` and
+ * `br_on_non_null` are conditional branches on a reference, like `br_if`.
+ *
+ * Exceptions (translate-exceptions.ts) add three kinds of construct; what
+ * they need here is that a label can be the target of handler rows
+ * (`landings`, patched when the label ends, like `fixups`) and that a
+ * construct's own rows are closed when it ends (`closeHandlers`).
  *
  * Spec: "Execution › Instructions › Control Instructions"; "Validation ›
  * Instructions" for the stack shapes relied upon.
  */
 import { BLOCK_EMPTY, type ValType } from '../ast/types.js';
 import { R } from './isa-ids.js';
-import { canonicalTypeId } from './runtime.js';
+import { canonicalTypeId, type TagInst } from './runtime.js';
+import type { HandlerKind } from './exceptions.js';
 import { Fusions } from './translate-fusions.js';
 import { valueWords } from './regfile.js';
 import { Loc } from './translate-stack.js';
@@ -36,6 +43,26 @@ export const enum Kind {
   If,
   Else,
   Func,
+  /** A `try_table` body. */
+  TryTable,
+  /** A legacy `try` body (before its first `catch`/`catch_all`). */
+  Try,
+  /** A legacy `try` in a `catch` or `catch_all` clause. */
+  Catch,
+}
+
+/** A handler row being built (exceptions.ts documents the words of the table). */
+export interface HandlerRow {
+  from: number;
+  to: number;
+  kind: HandlerKind;
+  /** Catch: the tag. */
+  tag: TagInst | null;
+  dst: number;
+  exn: number;
+  target: number;
+  /** Delegate: the construct whose rows the search continues at (null: out of the function). */
+  delegateTo: Ctrl | null;
 }
 
 /** A control frame of the translator (a label). */
@@ -55,6 +82,17 @@ export interface Ctrl {
   unreachable: boolean;
   /** The enclosing `fuel` amount's position, restored when a loop ends. */
   fuelPos: number;
+  /** Handler rows whose target is this label's end (patched when it ends), or null. */
+  landings: HandlerRow[] | null;
+  /** TryTable/Try/Catch: this construct's own rows, added to the table when it ends; else null. */
+  rows: HandlerRow[] | null;
+  /** TryTable/Try/Catch: the code range [from, to) its rows cover. */
+  from: number;
+  to: number;
+  /** Try/Catch: the register holding the caught exception (for `rethrow`). */
+  exnCell: number;
+  /** Where this construct's rows start in the function's table (set when it ends). */
+  firstRow: number;
 }
 
 export const EMPTY: readonly ValType[] = [];
@@ -78,25 +116,23 @@ export class Control extends Fusions {
     return [ft.params, ft.results];
   }
 
-  private pushCtrl(kind: Kind, bt: number): Ctrl {
+  protected pushCtrl(kind: Kind, bt: number): Ctrl {
     const [params, results] = this.blockType(bt);
     this.materializeLocals();
     for (let k = this.h - params.length; k < this.h; k++) this.materialize(k);
-    const c: Ctrl = { kind, height: this.h - params.length, params, results, target: 0, fixups: [], elseFixup: -1,
-      unreachable: false, fuelPos: this.fuelPos };
+    const c = newCtrl(kind, this.h - params.length, params, results, this.fuelPos);
     this.ctrls.push(c);
     return c;
   }
 
   /** Opens the function's own block (its label is `return`). */
   protected enterFunction(): void {
-    this.ctrls.push({ kind: Kind.Func, height: 0, params: EMPTY, results: this.fn.type.results, target: 0, fixups: [],
-      elseFixup: -1, unreachable: false, fuelPos: -1 });
+    this.ctrls.push(newCtrl(Kind.Func, 0, EMPTY, this.fn.type.results, -1));
     if (this.fuel) this.startFuel();
   }
 
   /** Resets the stack to `c`'s height plus `types`, all in their homes. */
-  private resetStack(c: Ctrl, types: readonly ValType[]): void {
+  protected resetStack(c: Ctrl, types: readonly ValType[]): void {
     this.h = c.height;
     for (const t of types) this.push(t);
   }
@@ -108,7 +144,7 @@ export class Control extends Fusions {
   }
 
   /** Copies the top n slots to the homes of slots base.. (a branch's values). */
-  private moveTop(n: number, base: number): void {
+  protected moveTop(n: number, base: number): void {
     for (let j = 0; j < n; j++) {
       const k = this.h - n + j;
       if (k === base + j && this.loc[k] === Loc.Home) continue;
@@ -117,7 +153,7 @@ export class Control extends Fusions {
   }
 
   /** Do the top n slots already sit in the homes of slots base..? */
-  private inPlace(n: number, base: number): boolean {
+  protected inPlace(n: number, base: number): boolean {
     for (let j = 0; j < n; j++) {
       const k = this.h - n + j;
       if (k !== base + j || this.loc[k] !== Loc.Home) return false;
@@ -126,16 +162,16 @@ export class Control extends Fusions {
   }
 
   /** Emits a jump (the last operand of the instruction just emitted) to label `c`. */
-  private jumpTo(c: Ctrl): void {
+  protected jumpTo(c: Ctrl): void {
     if (c.kind === Kind.Loop) this.code[this.len - 1] = c.target;
     else c.fixups.push(this.len - 1);
   }
 
-  private label(depth: number): Ctrl {
+  protected label(depth: number): Ctrl {
     return this.ctrls[this.ctrls.length - 1 - depth]!;
   }
 
-  private arity(c: Ctrl): readonly ValType[] {
+  protected arity(c: Ctrl): readonly ValType[] {
     return c.kind === Kind.Loop ? c.params : c.results;
   }
 
@@ -277,6 +313,7 @@ export class Control extends Fusions {
       if (reachable) this.emitReturn();
       return;
     }
+    if (c.rows !== null) this.closeHandlers(c);
     if (reachable) for (let k = this.h - c.results.length; k < this.h; k++) this.materialize(k);
     if (c.kind === Kind.Loop) this.fuelPos = c.fuelPos;
     const target = this.len;
@@ -287,9 +324,48 @@ export class Control extends Fusions {
     }
     for (const f of c.fixups) this.code[f] = target;
     if (c.fixups.length > 0) bound = true;
+    if (c.landings !== null) {
+      for (const row of c.landings) row.target = target;
+      bound = true;
+    }
     if (bound) this.bindLabel();
     this.resetStack(c, c.results);
     if (!reachable && !bound) this.setUnreachable();
+  }
+
+  /** A handler-bearing construct ends (translate-exceptions.ts gives its rows their range and table place). */
+  protected closeHandlers(_c: Ctrl): void {
+    throw new Error('exception handlers without the exceptions layer');
+  }
+
+  /**
+   * `br_on_null l` (`nonNull` false: branch when the reference is null,
+   * dropping it) and `br_on_non_null l` (branch with it when it is not null,
+   * else drop it).
+   */
+  protected brOnNull(depth: number, nonNull: boolean): void {
+    const c = this.label(depth);
+    const ref = this.reg(this.h - 1);
+    // The values the branch carries: those below the reference (br_on_null), or with it.
+    if (!nonNull) this.h--;
+    const n = c.kind === Kind.Func ? -1 : this.arity(c).length;
+    if (n >= 0 && this.inPlace(n, c.height)) {
+      this.op(nonNull ? R.br_non_null : R.br_null, ref, 0);
+      this.jumpTo(c);
+    } else {
+      this.op(nonNull ? R.br_null : R.br_non_null, ref, 0);
+      const skip = this.len - 1;
+      if (c.kind === Kind.Func) this.emitReturn();
+      else {
+        this.moveTop(n, c.height);
+        this.op(R.br, 0);
+        this.jumpTo(c);
+      }
+      this.code[skip] = this.len;
+      this.bindLabel();
+    }
+    if (nonNull) this.h--;
+    else this.h++;
   }
 
   /** `call x`: arguments from the stack, results pushed. */
@@ -310,4 +386,35 @@ export class Control extends Fusions {
     this.op(R.call_indirect, canonicalTypeId(ft), y, base, idx);
     for (const t of ft.results) this.push(t);
   }
+
+  /** `call_ref x`: the function reference on top, arguments below it. */
+  protected callRef(x: number): void {
+    const ft = this.inst.types[x]!;
+    const ref = this.reg(this.h - 1);
+    this.h--;
+    const base = this.args(ft.params.length);
+    this.op(R.call_ref, base, ref);
+    for (const t of ft.results) this.push(t);
+  }
+
+  /** `return_call x`, `return_call_indirect (type x) (table y)`, `return_call_ref x`: the call, then `return`. */
+  protected tailCall(op: R.return_call | R.return_call_indirect | R.return_call_ref, x: number, y: number): void {
+    if (op === R.return_call) this.op(R.return_call, x, this.args(this.inst.funcs[x]!.type.params.length));
+    else {
+      const ft = this.inst.types[x]!;
+      const operand = this.reg(this.h - 1);
+      this.h--;
+      const base = this.args(ft.params.length);
+      if (op === R.return_call_indirect) this.op(R.return_call_indirect, canonicalTypeId(ft), y, base, operand);
+      else this.op(R.return_call_ref, base, operand);
+    }
+    this.op(R.return);
+    this.setUnreachable();
+  }
+}
+
+function newCtrl(kind: Kind, height: number, params: readonly ValType[], results: readonly ValType[],
+  fuelPos: number): Ctrl {
+  return { kind, height, params, results, target: 0, fixups: [], elseFixup: -1, unreachable: false, fuelPos,
+    landings: null, rows: null, from: 0, to: 0, exnCell: -1, firstRow: -1 };
 }

@@ -13,9 +13,9 @@ import type { Instr } from '../ast/instr.js';
 import { I32, I64 } from '../ast/types.js';
 import { R } from './isa-ids.js';
 import { MEM_OUT, RR_R } from './ops.js';
-import { Control } from './translate-control.js';
+import { Exceptions } from './translate-exceptions.js';
 
-export class MemoryOps extends Control {
+export class MemoryOps extends Exceptions {
   /** Is memory x a 32-bit memory 0 (the fast load/store forms' memory)? */
   protected fastMemory(x: number): boolean {
     return x === 0 && !this.inst.memories[0]!.addr64;

@@ -4,7 +4,7 @@
  * Frame layout (cells of 64 bits; register operands are word offsets, cell
  * k = words 2k, 2k + 1):
  *
- *     | params | declared locals | constant pool | temporaries (stack slot homes) |
+ *     | params | declared locals | constant pool | exception cells | temporaries (stack slot homes) |
  *
  * Every value takes `cellsOf(type)` cells (one, or two for v128), so locals
  * and slots are placed by running sums of their widths — no code here
@@ -24,7 +24,9 @@
  *
  * The constant pool: `poolCells` cells between the locals and the
  * temporaries (sized by counting the body's constants first), filled on
- * entry. Temporaries come last because a callee's frame starts at the
+ * entry. The exception cells: one per nesting level of legacy `try`, where a
+ * `catch` clause keeps the exception it caught for `rethrow`
+ * (translate-exceptions.ts). Temporaries come last because a callee's frame starts at the
  * caller's argument window and may extend past the caller's frame.
  *
  * Deliberately not here: control (translate-control.ts), rewrites
@@ -53,17 +55,30 @@ export const enum Loc {
 const MAX_POOL_CELLS = 256;
 
 
-/** How many constant instructions `body` has (an upper bound on its distinct constants). */
-function countConstants(body: Uint8Array): number {
+/**
+ * How many constant instructions `body` has (an upper bound on its distinct
+ * constants), and how deeply legacy `try` blocks nest in it.
+ */
+function scanBody(body: Uint8Array): { constants: number; tryDepth: number } {
   const r = new Reader(body);
   r.features = VALIDATED_BODY_FEATURES;
   const ins = instr(0);
   let n = 0;
+  // Whether each open block is a legacy try.
+  const open: boolean[] = [];
+  let tries = 0;
+  let tryDepth = 0;
   while (r.pos < r.end) {
     readInstr(r, ins);
-    if (ins.op === Op.i32_const || ins.op === Op.i64_const || ins.op === Op.f32_const || ins.op === Op.f64_const) n++;
+    const op = ins.op;
+    if (op === Op.i32_const || op === Op.i64_const || op === Op.f32_const || op === Op.f64_const) n++;
+    else if (op === Op.block || op === Op.loop || op === Op.if || op === Op.try_table) open.push(false);
+    else if (op === Op.try) {
+      open.push(true);
+      tryDepth = Math.max(tryDepth, ++tries);
+    } else if ((op === Op.end || op === Op.delegate) && open.pop() === true) tries--;
   }
-  return n;
+  return { constants: n, tryDepth };
 }
 
 export class StackModel extends Emitter {
@@ -91,6 +106,8 @@ export class StackModel extends Emitter {
   protected readonly poolIndex = new Map<string, number>();
   protected readonly poolWords: number[] = [];
   protected readonly poolCells: number;
+  /** Cells for exceptions caught by legacy `catch` clauses, one per `try` nesting level. */
+  protected readonly exnCells: number;
 
   constructor(fn: FuncInst) {
     super();
@@ -106,7 +123,9 @@ export class StackModel extends Emitter {
     }
     this.localCells = cells;
     this.paramCells = fn.type.params.reduce((n, t) => n + cellsOf(t), 0);
-    this.poolCells = Math.min(countConstants(def.body), MAX_POOL_CELLS);
+    const scan = scanBody(def.body);
+    this.poolCells = Math.min(scan.constants, MAX_POOL_CELLS);
+    this.exnCells = scan.tryDepth;
   }
 
   /** The register (word offset) of local x. */
@@ -116,7 +135,12 @@ export class StackModel extends Emitter {
 
   /** The first temporary's cell. */
   protected get tempBase(): number {
-    return this.localCells + this.poolCells;
+    return this.localCells + this.poolCells + this.exnCells;
+  }
+
+  /** The register of the exception cell of legacy `try` nesting level `level` (0: outermost). */
+  protected exnCell(level: number): number {
+    return (this.localCells + this.poolCells + level) << 1;
   }
 
   /** Is register w a temporary (a slot's home; dead once its slot is popped)? */

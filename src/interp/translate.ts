@@ -11,18 +11,20 @@
  *    is, cell widths, homes, locals, the constant pool) and the frame layout;
  * 3. translate-fusions.ts — the peephole rewrites into superinstructions,
  *    each with its pattern in that file's header;
- * 4. translate-control.ts — blocks, branches, return, calls, fuel;
- * 5. translate-memory.ts — loads, stores, memory.size/grow;
- * 5½. translate-gc.ts — the GC room: structs, arrays, i31, casts;
- * 6. here — numeric instructions (constant folding, `_imm` forms), variables,
+ * 4. translate-control.ts — blocks, branches, return, calls (tail calls and
+ *    call_ref too), fuel;
+ * 5. translate-exceptions.ts — throw, try_table, legacy try/catch/delegate/
+ *    rethrow: the function's handler table;
+ * 6. translate-memory.ts — loads, stores, memory.size/grow;
+ * 6½. translate-gc.ts — the GC room: structs, arrays, i31, casts;
+ * 7. here — numeric instructions (constant folding, `_imm` forms), variables,
  *    references, tables, bulk memory, and the loop over the body, which skips
- *    unreachable code up to the matching `else`/`end`. Iterative: nesting
- *    depth costs no host stack.
+ *    unreachable code up to the matching `else`/`end` (or `catch`,
+ *    `catch_all`, `delegate`). Iterative: nesting depth costs no host stack.
  *
  * Deliberately not here: validation (the input must be valid; a malformed
- * body gives an arbitrary `Error`); SIMD, exceptions, tail calls and typed
- * function references throw "not supported by the interpreter"
- * (their rooms: see README.md, "How to add an instruction").
+ * body gives an arbitrary `Error`); SIMD throws "not supported by the
+ * interpreter" (its room: see README.md, "How to add an instruction").
  *
  * Spec: "Execution › Instructions" (what each instruction does), "Validation
  * › Instructions" (the stack shapes relied upon).
@@ -70,9 +72,10 @@ class Translator extends GcOps {
       const top = this.ctrls[this.ctrls.length - 1]!;
       if (top.unreachable) {
         const op = ins.op;
-        if (op === Op.block || op === Op.loop || op === Op.if) skip++;
-        else if (op === Op.end && skip > 0) skip--;
-        else if ((op === Op.end || op === Op.else) && skip === 0) this.instr(ins.op, ins);
+        if (op === Op.block || op === Op.loop || op === Op.if || op === Op.try_table || op === Op.try) skip++;
+        else if ((op === Op.end || op === Op.delegate) && skip > 0) skip--;
+        else if (skip === 0 && (op === Op.end || op === Op.else || op === Op.catch || op === Op.catch_all
+          || op === Op.delegate)) this.instr(ins.op, ins);
         if (marks !== null) marks.push(at, this.len);
         continue;
       }
@@ -85,7 +88,10 @@ class Translator extends GcOps {
     for (let i = nParams; i < this.localTypes.length; i++) if (isRef(this.localTypes[i]!)) refLocals.push(this.localCell[i]!);
     const resultCells = results.reduce((n, t) => n + cellsOf(t), 0);
     const cells = Math.max(this.tempBase + this.maxCells, resultCells, 1);
+    const { handlers, handlerTags } = this.handlerTable();
     return {
+      handlers,
+      handlerTags,
       code: this.code.slice(0, this.len),
       frameWords: cells * 2,
       pool: this.poolWords.length ? Int32Array.from(this.poolWords) : null,
@@ -189,6 +195,48 @@ class Translator extends GcOps {
       case Op.call_indirect:
         this.callIndirect(ins.x, ins.y);
         return;
+      case Op.call_ref:
+        this.callRef(ins.x);
+        return;
+      case Op.return_call:
+        this.tailCall(R.return_call, ins.x, 0);
+        return;
+      case Op.return_call_indirect:
+        this.tailCall(R.return_call_indirect, ins.x, ins.y);
+        return;
+      case Op.return_call_ref:
+        this.tailCall(R.return_call_ref, ins.x, 0);
+        return;
+      case Op.br_on_null:
+        this.brOnNull(ins.x, false);
+        return;
+      case Op.br_on_non_null:
+        this.brOnNull(ins.x, true);
+        return;
+      case Op.throw:
+        this.throwTag(ins.x);
+        return;
+      case Op.throw_ref:
+        this.throwRef();
+        return;
+      case Op.try_table:
+        this.tryTable(ins);
+        return;
+      case Op.try:
+        this.legacyTry(ins.x);
+        return;
+      case Op.catch:
+        this.legacyCatch(ins.x);
+        return;
+      case Op.catch_all:
+        this.legacyCatch(-1);
+        return;
+      case Op.delegate:
+        this.delegate(ins.x);
+        return;
+      case Op.rethrow:
+        this.rethrow(ins.x);
+        return;
       case Op.drop:
         if (this.loc[this.h - 1] === Loc.Home) this.lastDest = -1;
         this.h--;
@@ -243,6 +291,12 @@ class Translator extends GcOps {
       case Op.ref_is_null: {
         const a = this.popReg();
         this.op(R.ref_is_null, this.push(I32), a);
+        return;
+      }
+      case Op.ref_as_non_null: {
+        const t = this.type[this.h - 1]!;
+        const a = this.popReg();
+        this.op(R.ref_as_non_null, this.push(t), a);
         return;
       }
       case Op.ref_func:

@@ -68,3 +68,15 @@ export function trapCast(): never {
 export function trapArrayTooLarge(): never {
   throw new RuntimeError('out of memory: array too large');
 }
+/** "null function reference": call_ref / return_call_ref of null. */
+export function trapNullFunc(): never {
+  throw new RuntimeError('null function reference');
+}
+/** "null reference": ref.as_non_null of null. */
+export function trapNullRef(): never {
+  throw new RuntimeError('null reference');
+}
+/** "null exception reference": throw_ref of null. */
+export function trapNullExn(): never {
+  throw new RuntimeError('null exception reference');
+}

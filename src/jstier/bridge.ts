@@ -21,7 +21,8 @@
  * records (runtime.ts).
  */
 import { I32, I64, F32, F64, type ValType } from '../ast/types.js';
-import { compiled, execute } from '../interp/exec.js';
+import { compiled } from '../interp/exec.js';
+import { run } from '../interp/invoke.js';
 import { invoke } from '../interp/invoke.js';
 import type { FuncInst, Instance, JsFunction, Store } from '../interp/runtime.js';
 import { indirectTarget } from '../interp/slow.js';
@@ -147,7 +148,7 @@ function interpEntry(f: FuncInst): JsFunction {
     const saved = store.depth;
     store.depth = dp + 1;
     try {
-      execute(store, c, fp);
+      run(store, c, fp);
     } finally {
       store.depth = saved;
       store.sp = fp;
