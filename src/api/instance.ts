@@ -4,17 +4,18 @@
  * instantiating through the interpreter, and building the frozen,
  * null-prototype exports object. Also the exported-function wrappers: one JS
  * function per function instance, with the right `length` and `name`, that
- * converts arguments and results (values.ts).
+ * converts arguments and results (values.ts), and exceptions both ways
+ * (objects.ts: `exnToJS`, `jsToExn`).
  */
 import { LinkError } from '../errors.js';
 import { I64, V128, isRef } from '../ast/types.js';
 import type { Module as ModuleAst } from '../ast/module.js';
 import {
-  FuncInst, GlobalInst, MemoryInst, TableInst, instantiate, invoke, moduleFuncType, moduleValType, writeGlobal,
-  type ExternVal, type FuncType,
+  FuncInst, GlobalInst, MemoryInst, TableInst, TagInst, instantiate, invoke, moduleFuncType, moduleValType,
+  writeGlobal, type ExternVal, type FuncType,
   type Instance as InstanceRec, type Value,
 } from '../interp/index.js';
-import { Global, Memory, Table, Tag, internalOf } from './objects.js';
+import { Global, Memory, Table, Tag, exnToJS, internalOf, jsToExn, tagInst } from './objects.js';
 import { moduleAst } from './module.js';
 import { jitFor, tierOf } from './tier.js';
 import { setFuncBridge, toJSValue, toWasmValue } from './values.js';
@@ -33,7 +34,12 @@ export function exportedFunction(f: FuncInst, index = -1): Function {
     if (v128) throw new TypeError(V128_BOUNDARY);
     const raw: Value[] = new Array(params.length);
     for (let i = 0; i < params.length; i++) raw[i] = toWasmValue(args[i], params[i]!);
-    const out = invoke(f, raw);
+    let out: Value[];
+    try {
+      out = invoke(f, raw);
+    } catch (e) {
+      throw exnToJS(e);
+    }
     if (results.length === 0) return undefined;
     if (results.length === 1) return toJSValue(out[0], results[0]!);
     return out.map((v, i) => toJSValue(v, results[i]!));
@@ -66,7 +72,7 @@ function hasV128(t: FuncType): boolean {
 function hostFunction(fn: Function, type: FuncType): FuncInst {
   const { params, results } = type;
   const v128 = hasV128(type);
-  return FuncInst.host(type, (args) => {
+  const call = (args: Value[]): Value[] => {
     if (v128) throw new TypeError(V128_BOUNDARY);
     const jsArgs = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i++) jsArgs[i] = toJSValue(args[i], params[i]!);
@@ -79,6 +85,14 @@ function hostFunction(fn: Function, type: FuncType): FuncInst {
     const values = Array.from(ret as Iterable<unknown>);
     if (values.length !== results.length) throw new TypeError('a host function returned the wrong number of results');
     return values.map((v, i) => toWasmValue(v, results[i]!));
+  };
+  // Whatever the JS side throws (the function, or a conversion of its result) enters wasm as an exception.
+  return FuncInst.host(type, (args) => {
+    try {
+      return call(args);
+    } catch (e) {
+      throw jsToExn(e);
+    }
   });
 }
 
@@ -137,7 +151,8 @@ function readImports(m: ModuleAst, importObject: unknown): Map<string, ExternVal
         break;
       case 'tag':
         if (!(v instanceof Tag)) throw new LinkError(`${where}: a WebAssembly.Tag is required`);
-        throw new LinkError(`${where}: tags cannot be imported yet (no exception handling in the interpreter)`);
+        ev = tagInst(v);
+        break;
     }
     out.set(`${imp.module}\u0000${imp.name}`, ev);
   }
@@ -153,6 +168,7 @@ function exportsObject(rec: InstanceRec): Record<string, unknown> {
     else if (v instanceof MemoryInst) o[e.name] = Memory.wrap(v);
     else if (v instanceof TableInst) o[e.name] = Table.wrap(v);
     else if (v instanceof GlobalInst) o[e.name] = Global.wrap(v);
+    else if (v instanceof TagInst) o[e.name] = Tag.wrap(v);
   }
   return Object.freeze(o);
 }

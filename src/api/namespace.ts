@@ -12,7 +12,7 @@ import type { ReadableStreamLike } from '../decoder/index.js';
 import { bufferSourceBytes } from './descriptors.js';
 import { Instance } from './instance.js';
 import { Module, compileBytes, compileStream, moduleAst } from './module.js';
-import { Exception, Global, Memory, Table, Tag } from './objects.js';
+import { Exception, Global, JSTag, Memory, Table, Tag } from './objects.js';
 import { readCompileOptions, type CompileOptions } from './builtins.js';
 
 /** `WebAssembly.validate(bytes, options)`: true iff tswasm can compile the bytes. TypeError for a non-buffer. */
@@ -106,6 +106,7 @@ export interface WebAssemblyNamespace {
   Global: typeof Global;
   Tag: typeof Tag;
   Exception: typeof Exception;
+  JSTag: Tag;
   CompileError: typeof CompileError;
   LinkError: typeof LinkError;
   RuntimeError: typeof RuntimeError;
@@ -120,7 +121,7 @@ export interface WebAssemblyNamespace {
 export const WebAssembly: WebAssemblyNamespace = {} as WebAssemblyNamespace;
 const members: [string, unknown][] = [
   ['Module', Module], ['Instance', Instance], ['Memory', Memory], ['Table', Table], ['Global', Global],
-  ['Tag', Tag], ['Exception', Exception], ['CompileError', CompileError], ['LinkError', LinkError],
+  ['Tag', Tag], ['Exception', Exception], ['JSTag', JSTag], ['CompileError', CompileError], ['LinkError', LinkError],
   ['RuntimeError', RuntimeError], ['validate', validate], ['compile', compile], ['instantiate', instantiate],
   ['compileStreaming', compileStreaming], ['instantiateStreaming', instantiateStreaming],
 ];

@@ -6,14 +6,22 @@
  * (the spec's object caches), whether it was made by a constructor or
  * exported by a module.
  *
+ * `Tag` wraps a `TagInst`, `Exception` an `ExnInst` (src/interp/exceptions.ts):
+ * a wasm exception reaching JS is the one `Exception` object of its exception
+ * instance, so its identity survives any number of crossings. `JSTag` is the
+ * tag of the exceptions that stand for JS values thrown into wasm (see
+ * `exnToJS` / `jsToExn`, used by instance.ts at the function boundary).
+ *
  * Deliberately not here: shared memories backed by a SharedArrayBuffer and
- * `toResizableBuffer` (the interpreter has no threads yet); throwing a JS
- * `Exception` through wasm code (the interpreter has no exception handling yet:
- * modules that use it are refused at compile time).
+ * `toResizableBuffer` (the interpreter has no threads yet).
  */
-import { GlobalInst, MemoryInst, TableInst, PAGE_SIZE, readGlobal, writeGlobal, type Value } from '../interp/index.js';
-import { V128, type ValType } from '../ast/types.js';
+import {
+  ExnInst, GlobalInst, MemoryInst, TableInst, TagInst, PAGE_SIZE, readGlobal, writeGlobal,
+} from '../interp/index.js';
+import { RuntimeError } from '../errors.js';
+import { EXTERNREF, V128 } from '../ast/types.js';
 import { defaultValue, parseValueType, toJSValue, toWasmValue, valueTypeName } from './values.js';
+
 import { dictionary, enforceU32, readLimits } from './descriptors.js';
 
 const INTERNAL = Symbol('tswasm.internal');
@@ -202,57 +210,123 @@ function globalInst(g: unknown): GlobalInst {
 
 /** `WebAssembly.Tag`: an exception tag with its parameter types. */
 export class Tag {
-  readonly #params: ValType[];
+  /** @internal */ [INTERNAL]!: TagInst;
 
   constructor(descriptor: unknown) {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Tag requires 'new'");
-    const d = dictionary(descriptor, 'WebAssembly.Tag descriptor');
-    const p = d.parameters;
+    if (descriptor === undefined || descriptor === null || (typeof descriptor !== 'object' && typeof descriptor !== 'function')) {
+      throw new TypeError('WebAssembly.Tag: the descriptor must be an object');
+    }
+    const p = (descriptor as Record<string, unknown>).parameters;
     if (p === undefined || p === null || typeof (p as Iterable<unknown>)[Symbol.iterator] !== 'function') {
       throw new TypeError('WebAssembly.Tag: parameters must be a sequence of value types');
     }
-    this.#params = Array.from(p as Iterable<unknown>, (s) => parseValueType(s, 'WebAssembly.Tag parameter'));
+    const params = Array.from(p as Iterable<unknown>, (t) => parseValueType(t, 'WebAssembly.Tag parameter'));
+    const inst = new TagInst({ params, results: [] });
+    this[INTERNAL] = inst;
+    tagWrappers.set(inst, this);
   }
 
-  /** @internal The parameter types. */
-  static params(t: Tag): ValType[] {
-    return t.#params;
+  /** The wrapper of an interpreter tag (one per tag). */
+  static wrap(inst: TagInst): Tag {
+    return tagWrappers.wrap(inst);
+  }
+
+  /** The tag's type, as the type-reflection proposal gives it: `{ parameters: [...] }`. */
+  type(): { parameters: string[] } {
+    return { parameters: tagInst(this).type.params.map(valueTypeName) };
   }
 }
 
-/** `WebAssembly.Exception`: a tag and its payload, as JS sees a wasm exception. */
+const tagWrappers = wrapperCache<TagInst, Tag>(Tag.prototype);
+
+/** The interpreter tag of a `WebAssembly.Tag` (TypeError for anything else). */
+export function tagInst(t: unknown): TagInst {
+  const inst = (t as Tag | null)?.[INTERNAL];
+  if (!(inst instanceof TagInst)) throw new TypeError('a WebAssembly.Tag is required');
+  return inst;
+}
+
+/** The tag of JS values thrown into wasm (`WebAssembly.JSTag`): one externref parameter. */
+const JS_TAG = new TagInst({ params: [EXTERNREF], results: [] });
+/** `WebAssembly.JSTag`. */
+export const JSTag: Tag = Tag.wrap(JS_TAG);
+
+/** `WebAssembly.Exception`: a wasm exception instance as JS sees it. */
 export class Exception {
-  readonly #tag: Tag;
-  readonly #payload: Value[];
+  /** @internal */ [INTERNAL]!: ExnInst;
   declare readonly stack?: string;
 
-  constructor(tag: unknown, payload: unknown, options?: unknown) {
+  // `options` is a rest parameter so that `Exception.length` is 2, as WebIDL gives it.
+  constructor(tag: unknown, payload: unknown, ...options: unknown[]) {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Exception requires 'new'");
-    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception: a WebAssembly.Tag is required');
+    const t = tagInst(tag);
     if (payload === undefined || payload === null || typeof (payload as Iterable<unknown>)[Symbol.iterator] !== 'function') {
       throw new TypeError('WebAssembly.Exception: payload must be a sequence');
     }
     const values = Array.from(payload as Iterable<unknown>);
-    const params = Tag.params(tag);
+    if (t === JS_TAG) throw new TypeError('WebAssembly.Exception: JSTag exceptions cannot be created from JS');
+    const params = t.type.params;
     if (values.length !== params.length) throw new TypeError('WebAssembly.Exception: payload does not match the tag');
-    this.#tag = tag;
-    this.#payload = values.map((v, i) => toWasmValue(v, params[i]!));
-    const o = dictionary(options, 'WebAssembly.Exception options');
+    const exn = ExnInst.of(t, values.map((v, i) => toWasmValue(v, params[i]!)));
+    this[INTERNAL] = exn;
+    exnWrappers.set(exn, this);
+    const o = dictionary(options[0], 'WebAssembly.Exception options');
     if (o.traceStack === true) Object.defineProperty(this, 'stack', { value: new Error().stack ?? '', writable: true, configurable: true });
   }
 
+  /** The wrapper of an exception instance (one per instance). */
+  static wrap(exn: ExnInst): Exception {
+    return exnWrappers.wrap(exn);
+  }
+
   getArg(tag: unknown, index: unknown): unknown {
-    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception.getArg: a WebAssembly.Tag is required');
-    if (tag !== this.#tag) throw new TypeError('WebAssembly.Exception.getArg: the exception has another tag');
+    const exn = exnInst(this);
+    const t = tagInst(tag);
     const i = enforceU32(index, 'WebAssembly.Exception.getArg index');
-    if (i >= this.#payload.length) throw new RangeError('WebAssembly.Exception.getArg: index out of range');
-    return toJSValue(this.#payload[i], Tag.params(tag)[i]!);
+    if (t !== exn.tag) throw new TypeError('WebAssembly.Exception.getArg: the exception has another tag');
+    if (i >= t.type.params.length) throw new RangeError('WebAssembly.Exception.getArg: index out of range');
+    return toJSValue(exn.value(i), t.type.params[i]!);
   }
 
   is(tag: unknown): boolean {
-    if (!(tag instanceof Tag)) throw new TypeError('WebAssembly.Exception.is: a WebAssembly.Tag is required');
-    return tag === this.#tag;
+    return tagInst(tag) === exnInst(this).tag;
   }
+}
+
+const exnWrappers = wrapperCache<ExnInst, Exception>(Exception.prototype);
+
+function exnInst(e: unknown): ExnInst {
+  const inst = (e as Exception | null)?.[INTERNAL];
+  if (!(inst instanceof ExnInst)) throw new TypeError('not a WebAssembly.Exception');
+  return inst;
+}
+
+/** Traps that passed through JS on their way out of a nested call: wasm must not catch them either. */
+const traps = new WeakSet<object>();
+
+/**
+ * What JS sees of an error leaving a wasm function (an exported function's
+ * wrapper): a wasm exception becomes its `WebAssembly.Exception`, or for
+ * `JSTag` the JS value it carries; a trap stays the `RuntimeError`, marked
+ * so that it stays uncatchable if it re-enters wasm through a host function.
+ */
+export function exnToJS(e: unknown): unknown {
+  if (e instanceof ExnInst) return e.tag === JS_TAG ? e.value(0) : Exception.wrap(e);
+  if (e instanceof RuntimeError) traps.add(e);
+  return e;
+}
+
+/**
+ * What wasm sees of a value a JS host function threw: a `WebAssembly.Exception`
+ * is its exception instance; a trap from a nested wasm call stays a trap (no
+ * wasm handler catches it); any other value becomes an exception of `JSTag`
+ * carrying it, which `catch_all` and `catch $JSTag` catch.
+ */
+export function jsToExn(e: unknown): unknown {
+  if (e instanceof Exception) return e[INTERNAL];
+  if (e instanceof ExnInst || (typeof e === 'object' && e !== null && traps.has(e))) return e;
+  return ExnInst.of(JS_TAG, [e]);
 }
 
 /** Internal access for instance.ts. */

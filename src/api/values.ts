@@ -10,8 +10,8 @@
  * anyref, so a Number in i31 range is an i31 reference), anyref and its
  * subtypes ↔ i31 as Number, structs and arrays as opaque exported objects
  * (gc.ts), anything else as itself — checked against the type (TypeError
- * when it does not match, e.g. a string for eqref). v128 cannot cross the
- * boundary: TypeError, as the spec says. Value types here are runtime types
+ * when it does not match, e.g. a string for eqref). v128 and exnref cannot
+ * cross the boundary: TypeError, as the spec says. Value types here are runtime types
  * (concrete heap types are canonical ids, src/interp/rtypes.ts).
  */
 import { ANYREF, EQREF, EXNREF, EXTERNREF, F32, F64, FUNCREF, I31REF, I32, I64, NULLEXTERNREF, NULLFUNCREF, NULLREF,
@@ -42,10 +42,16 @@ export function toJSValue(v: Value, t: ValType): unknown {
     case F64: return f64FromBitsValue(v as bigint);
     case V128: throw new TypeError('v128 values cannot cross the JS boundary');
     default:
+      if (isExnHeap(t)) throw new TypeError('exnref values cannot cross the JS boundary');
       if (v === null) return null;
       if (isFuncHeap(t)) return bridge!.toJS(v as FuncInst);
       return externalize(v);
   }
+}
+
+function isExnHeap(t: ValType): boolean {
+  const h = refHeap(t);
+  return h === Heap.Exn || h === Heap.NoExn;
 }
 
 /** Is `t` (a runtime type: concrete heap types are canonical ids) in the func hierarchy? */
@@ -78,6 +84,7 @@ export function toWasmValue(v: unknown, t: ValType): Value {
     case V128: throw new TypeError('v128 values cannot cross the JS boundary');
     default: {
       if (!isRef(t)) throw new TypeError('unsupported value type');
+      if (isExnHeap(t)) throw new TypeError('exnref values cannot cross the JS boundary');
       const h = refHeap(t);
       if (v === null) {
         if ((t & 1) === 0) throw new TypeError('null is not a non-nullable reference');
