@@ -44,6 +44,8 @@ export interface Interp {
   isGlobal(v: unknown): boolean;
   /** What reference `v` is: 'i31', 'struct', 'array', 'func' or 'host' (anything else). */
   refKind(v: unknown): string;
+  /** Is `e` (thrown by `invoke`) a wasm exception that no handler caught? */
+  isException(e: unknown): boolean;
   /** A fresh `spectest` module's exports. */
   spectest(): Record<string, unknown>;
   /** The feature of `m` the interpreter cannot execute yet, or null (its commands are then pending). */
@@ -129,10 +131,11 @@ interface InterpModule {
   GcStruct?: abstract new (...a: never[]) => unknown;
   GcArray?: abstract new (...a: never[]) => unknown;
   isI31?: (v: unknown) => boolean;
+  ExnInst: abstract new (...a: never[]) => unknown;
 }
 
 function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null, jit: unknown): Interp {
-  for (const k of ['instantiate', 'invoke', 'readGlobal', 'spectest', 'FuncInst', 'GlobalInst'] as const) {
+  for (const k of ['instantiate', 'invoke', 'readGlobal', 'spectest', 'FuncInst', 'GlobalInst', 'ExnInst'] as const) {
     if (typeof mod[k] !== 'function') throw new Error(`src/interp does not export ${k}`);
   }
   return {
@@ -143,6 +146,7 @@ function wireInterp(mod: InterpModule, unsupported: (m: Module) => string | null
     isGlobal: (v) => v instanceof mod.GlobalInst,
     refKind: (v) => (v instanceof mod.FuncInst ? 'func' : mod.isI31?.(v) ? 'i31'
       : mod.GcStruct && v instanceof mod.GcStruct ? 'struct' : mod.GcArray && v instanceof mod.GcArray ? 'array' : 'host'),
+    isException: (e) => e instanceof mod.ExnInst,
     spectest: () => mod.spectest(),
     unsupported,
   };

@@ -329,9 +329,7 @@ class Runner {
     } catch (e) {
       if (e instanceof Pending) throw e;
       if (kind === 'exception') {
-        const name = e instanceof Error ? e.name : '';
-        return name === 'RuntimeError' || name === 'LinkError' || name === 'TypeError'
-          ? ['failed', `${msg(e)}, expected an uncaught exception`] : PASS;
+        return this.engine.interp?.isException(e) === true ? PASS : ['failed', `${msg(e)}, expected an uncaught exception`];
       }
       if (kind === 'exhaustion') return this.compare(e, expected, 'RuntimeError');
       return this.compare(e, expected, kind);

@@ -190,3 +190,21 @@ describe('exceptions across the boundary', () => {
     expect(() => e.g()).toThrow(TypeError);
   });
 });
+
+describe('exceptions out of the start function', () => {
+  it('leave new Instance as JS values, as native V8 does', () => {
+    for (const api of [W, N]) {
+      const err = new TypeError('from the start function');
+      const bytes = wat(`(module (import "m" "f" (func $f)) (func $start (call $f)) (start $start))`);
+      expect(() => inst(api, bytes, { m: { f: () => { throw err; } } })).toThrow(err);
+      const tag = new api.Tag({ parameters: ['i32'] });
+      const exn = new api.Exception(tag, [3]);
+      try {
+        inst(api, bytes, { m: { f: () => { throw exn; } } });
+        expect.unreachable();
+      } catch (x) {
+        expect(x).toBe(exn);
+      }
+    }
+  });
+});

@@ -80,6 +80,9 @@ describe('tswasm run', () => {
     expect(fuel).toEqual({ code: TRAP_EXIT, stdout: '', stderr: 'tswasm: trap: fuel exhausted\n' });
     expect(cli(['run', '--max-memory-pages', '1', prog('hello')])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^tswasm: error: .*limit\n$/) });
     expect(cli(['run', '--max-memory-pages', '16', prog('hello')]).stdout).toBe('hello, world\n');
+    const uncaught = join(top, 'uncaught.wat');
+    writeFileSync(uncaught, '(module (tag $e (param i32 f64)) (memory (export "memory") 1) (func (export "_start") (throw $e (i32.const 1) (f64.const 2))))');
+    expect(cli(['run', uncaught])).toEqual({ code: TRAP_EXIT, stdout: '', stderr: 'tswasm: uncaught wasm exception (tag with parameters: i32 f64)\n' });
     expect(cli(['run', join(top, 'missing.wasm')]).stderr).toMatch(/^tswasm: error: .*missing\.wasm: no such file\n$/);
     expect(cli(['run', '--dir', join(top, 'nope'), prog('hello')])).toMatchObject({ code: 1, stderr: `tswasm: error: --dir ${join(top, 'nope')}: not a directory\n` });
     expect(cli(['run', '--bogus', 'x.wasm'])).toMatchObject({ code: 2, stderr: 'tswasm: unknown option --bogus for run (see tswasm help)\n' });
