@@ -181,17 +181,13 @@ export class Instance {
     if (!new.target) throw new TypeError("Constructor WebAssembly.Instance requires 'new'");
     const ast = moduleAst(module);
     const resolved = readImports(ast, importObject);
-<<<<<<< HEAD
-    const rec = instantiate(ast, (mod, name) => resolved.get(`${mod}\u0000${name}`), { jit: jitFor(tierOf(module as object)) });
-=======
     let rec: InstanceRec;
     try {
-      rec = instantiate(ast, (mod, name) => resolved.get(`${mod}\u0000${name}`));
+      rec = instantiate(ast, (mod, name) => resolved.get(`${mod}\u0000${name}`), { jit: jitFor(tierOf(module as object)) });
     } catch (e) {
       // The start function's exception leaves as JS sees it, as an exported function's would.
       throw exnToJS(e);
     }
->>>>>>> 08d33e7 (api: an exception out of the start function leaves new Instance as JS sees it (JSTag payload or WebAssembly.Exception), as natively (found by the differential fuzzer); cli: an uncaught wasm exception is reported on one line with the trap exit code; spec runner: assert_exception passes only for a wasm exception (ExnInst), not any other error)
     exportsOf.set(this, exportsObject(rec));
   }
 

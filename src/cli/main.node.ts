@@ -24,12 +24,9 @@ import { compileModule, runCommand, wasiImports } from './engine.js';
 import { EXPLORE_USAGE, disasmText, parseExplore, traceRun } from './explore.js';
 import { validateCustomSections, validateOrThrow } from '../validator/index.js';
 import { unsupportedFeature } from '../interp/support.js';
-<<<<<<< HEAD
 import { checkTier, jitFor } from '../api/tier.js';
-=======
 import { ExnInst } from '../interp/index.js';
 import { simpleTypeName } from '../ast/types.js';
->>>>>>> 08d33e7 (api: an exception out of the start function leaves new Instance as JS sees it (JSTag payload or WebAssembly.Exception), as natively (found by the differential fuzzer); cli: an uncaught wasm exception is reported on one line with the trap exit code; spec runner: assert_exception passes only for a wasm exception (ExnInst), not any other error)
 
 /** Exit status for a trap (128 + SIGABRT, as wasmtime reports it). */
 export const TRAP_EXIT = 134;

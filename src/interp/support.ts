@@ -35,7 +35,6 @@ export const EXECUTABLE: ReadonlySet<Feature> = new Set<Feature>([
 function typeFeature(t: ValType): string | null {
   if (t === V128) return 'simd';
   if (!isRef(t)) return null;
-  const h = refHeap(t);
   if (refExact(t)) return 'custom-descriptors';
   return null;
 }
